@@ -1,0 +1,190 @@
+"""The home page, the pages about the project and the footer, in code from the seed's text."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.utils.html import format_html, format_html_join
+
+from wagtail.models import Locale, Page, Site
+
+from website.core.models import (
+    FooterText,
+    HomePage,
+    HomePageFeaturedPage,
+    SiteSettings,
+    StandardPage,
+)
+
+from .seed import read_sections
+
+# The seed is German only; these are the site's own translations of its introduction.
+HOME_TRANSLATIONS = {
+    "en": {
+        "hero_text": "An integration project in Thuringia, Germany.",
+        "intro": [
+            "Connecting Humans stands for overcoming socio-cultural barriers, so that people "
+            "with migration and/or refugee experience find their way into the labour market and "
+            "into the institutions, organisations and associations of the host society.",
+            "The focus is on the different perspectives on our life together, on the "
+            "participation of newcomers and on a culture of welcome. This deliberately includes "
+            "controversial exchange with the various actors and their differing approaches, in "
+            "order to create a common basis for action.",
+        ],
+        "footer": "Connecting Humans – an integration project in Thuringia.",
+    },
+    "ar": {
+        "hero_text": "مشروع للاندماج في ولاية تورينغن، ألمانيا.",
+        "intro": [
+            "يرمز مشروع Connecting Humans إلى تجاوز الحواجز الاجتماعية والثقافية، لتقريب "
+            "الأشخاص ذوي تجربة الهجرة و/أو اللجوء من سوق العمل ومن مؤسسات المجتمع المستقبِل "
+            "ومنظماته وجمعياته.",
+            "ينصبّ التركيز على وجهات النظر المختلفة حول حياتنا المشتركة، وعلى مشاركة القادمين "
+            "الجدد، وعلى ثقافة الترحيب. ويشمل ذلك أيضًا حوارًا قد يكون مثيرًا للجدل مع مختلف "
+            "الفاعلين ومقارباتهم المتباينة، بهدف إرساء أساس مشترك للعمل.",
+        ],
+        "footer": "Connecting Humans – مشروع للاندماج في ولاية تورينغن.",
+    },
+}
+
+ABOUT_PAGES = [
+    # (slug, seed heading)
+    ("ausgangslage", "Die ursprüngliche Ausgangslage"),
+    ("projektpartnerinnen", "Die Projektpartnerinnen"),
+    ("schwerpunkte-2024", "Die Schwerpunkte 2024"),
+]
+
+
+def paragraphs_html(paragraphs):
+    return format_html_join("", "<p>{}</p>", ((paragraph,) for paragraph in paragraphs))
+
+
+def ensure_child(parent, model, slug, **fields):
+    """The child page with this slug, created and published only if it does not exist yet."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing:
+        return existing.specific, False
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page, True
+
+
+def ensure_locales():
+    for code in ("de", "en", "ar"):
+        Locale.objects.get_or_create(language_code=code)
+
+
+def ensure_home_page(sections, log):
+    german = Locale.objects.get(language_code="de")
+    home = HomePage.objects.filter(locale=german).first()
+    site = Site.objects.filter(is_default_site=True).first()
+    if home is None:
+        intro = sections["Connecting Humans"]
+        # Wagtail's fresh install has a placeholder page as the site root: it makes way.
+        placeholder = site.root_page if site else None
+        if placeholder and placeholder.specific_class is Page and placeholder.is_leaf():
+            site.root_page = Page.get_first_root_node()
+            site.save()
+            placeholder.delete()
+        home, _ = ensure_child(
+            Page.get_first_root_node(),
+            HomePage,
+            "start",
+            title="Connecting Humans",
+            locale=german,
+            hero_heading="Connecting Humans",
+            hero_text="Ein Integrationsprojekt in Thüringen.",
+            intro=paragraphs_html(intro.paragraphs),
+            search_description=intro.paragraphs[0],
+        )
+        log("Startseite angelegt")
+    if site is None:
+        site = Site(is_default_site=True)
+    if site.root_page_id != home.pk:
+        # The demo is served where the admin's base URL says.
+        base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = base_url.hostname
+        site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
+        site.site_name = "Connecting Humans"
+        site.root_page = home
+        site.save()
+    return home
+
+
+def ensure_about_pages(home, sections, log):
+    overview = sections["Connecting Women - Connecting Partners"]
+    about, created = ensure_child(
+        home,
+        StandardPage,
+        "ueber-das-projekt",
+        title="Über das Projekt",
+        intro=overview.paragraphs[0],
+        show_in_menus=True,
+    )
+    if created:
+        log("Seite „Über das Projekt“ angelegt")
+    pages = []
+    for slug, heading in ABOUT_PAGES:
+        section = sections[heading]
+        page, created = ensure_child(
+            about,
+            StandardPage,
+            slug,
+            title=heading,
+            intro=section.paragraphs[0],
+            body=[{"type": "paragraph", "value": paragraphs_html(section.paragraphs[1:])}]
+            if len(section.paragraphs) > 1
+            else [],
+            search_description=section.paragraphs[0][:300],
+        )
+        if created:
+            log(f"Seite „{heading}“ angelegt")
+        pages.append(page)
+    if not home.featured_pages.exists():
+        home.featured_pages.set([HomePageFeaturedPage(page=page) for page in pages])
+        home.hero_link_page = about
+        home.hero_link_label = "Mehr über das Projekt"
+        home.save_revision().publish()
+    return about
+
+
+def ensure_home_translations(home, log):
+    for code, text in HOME_TRANSLATIONS.items():
+        locale = Locale.objects.get(language_code=code)
+        if home.get_translations().filter(locale=locale).exists():
+            continue
+        translation = home.copy_for_translation(locale)
+        translation.hero_text = text["hero_text"]
+        translation.intro = paragraphs_html(text["intro"])
+        translation.search_description = text["intro"][0]
+        translation.hero_link_page = None
+        translation.hero_link_label = ""
+        translation.featured_pages.set([])
+        translation.save_revision().publish()
+        log(f"Startseite ({code}) angelegt")
+
+
+def ensure_footer_and_settings(site):
+    footers = {"de": "Connecting Humans – ein Integrationsprojekt in Thüringen."}
+    footers.update({code: text["footer"] for code, text in HOME_TRANSLATIONS.items()})
+    for code, text in footers.items():
+        FooterText.objects.get_or_create(
+            locale=Locale.objects.get(language_code=code),
+            defaults={"text": format_html("<p>{}</p>", text)},
+        )
+    settings = SiteSettings.for_site(site)
+    if not settings.contact_email:
+        # A clearly fictional example address: the seed names none.
+        settings.contact_email = "kontakt@connecting-humans.example"
+        settings.postal_address = "Beispieladresse (fiktiv)\nMusterstraße 1\n99084 Erfurt"
+        settings.save()
+
+
+def build(log):
+    sections = read_sections()
+    ensure_locales()
+    home = ensure_home_page(sections, log)
+    ensure_about_pages(home, sections, log)
+    ensure_home_translations(home, log)
+    ensure_footer_and_settings(Site.objects.get(is_default_site=True))
+    return home

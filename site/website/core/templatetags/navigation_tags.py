@@ -1,0 +1,99 @@
+from django import template
+from django.utils.translation import get_language, get_language_info
+
+from wagtail.models import Locale, Page, Site
+
+from website.core.models import FooterText
+
+register = template.Library()
+
+
+def localized_home(request):
+    """The home page of the active language, or of the default one if it has none yet."""
+    site = Site.find_for_request(request)
+    return site.root_page.localized if site else None
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    current_path = getattr(context.get("page"), "path", "")
+    home = localized_home(request)
+    items = []
+    if home:
+        for item in home.get_children().live().in_menu():
+            if current_path == item.path:
+                state = "page"
+            elif current_path.startswith(item.path):
+                state = "true"  # inside this section
+            else:
+                state = ""
+            items.append({"page": item, "aria_current": state})
+    return {"home": home, "items": items, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    return context["request"].build_absolute_uri(url)
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if page is None or page.depth <= 2:
+        return {"ancestors": []}
+    return {
+        "ancestors": page.get_ancestors().filter(depth__gt=1).specific(defer=True),
+        "page": page,
+    }
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in the other languages, or to their home page where none exists."""
+    request = context["request"]
+    page = context.get("page")
+    translations = {}
+    if isinstance(page, Page):
+        translations = {
+            translation.locale_id: translation
+            for translation in page.get_translations(inclusive=True).live().public()
+        }
+    homes = {}
+    site = Site.find_for_request(request)
+    if site:
+        homes = {
+            home.locale_id: home for home in site.root_page.get_translations(inclusive=True).live()
+        }
+
+    current_code = Locale.get_active().language_code
+    languages = []
+    for locale in Locale.objects.order_by("pk"):
+        target = translations.get(locale.pk) or homes.get(locale.pk)
+        if target is None:
+            continue
+        info = get_language_info(locale.language_code)
+        languages.append(
+            {
+                "code": locale.language_code,
+                "name": info["name_local"],
+                "url": target.get_url(request),
+                "is_current": locale.language_code == current_code,
+                "is_translation": locale.pk in translations,
+            }
+        )
+    return {"languages": languages if len(languages) > 1 else []}
+
+
+@register.inclusion_tag("includes/footer.html", takes_context=True)
+def site_footer(context):
+    footer = (
+        FooterText.objects.filter(locale=Locale.get_active()).first()
+        or FooterText.objects.filter(locale=Locale.get_default()).first()
+    )
+    return {
+        "footer": footer,
+        "language_code": get_language(),
+        "settings": context.get("settings"),
+        "request": context["request"],
+    }

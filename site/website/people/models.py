@@ -1,0 +1,125 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+
+class PartnerOrganisation(index.Indexed, models.Model):
+    """An organisation in the Connecting Humans network."""
+
+    class Kind(models.TextChoices):
+        PUBLIC_ADMINISTRATION = "administration", _("Public administration")
+        ASSOCIATION = "association", _("Association")
+        COMPANY = "company", _("Company")
+        EDUCATION = "education", _("Education")
+        WELFARE = "welfare", _("Welfare organisation")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    logo = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    town = models.CharField(_("town"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    since_year = models.PositiveSmallIntegerField(
+        _("partner since"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+    )
+    short_description = models.TextField(_("short description"), max_length=500, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("town"),
+        FieldPanel("website"),
+        FieldPanel("since_year"),
+        FieldPanel("logo"),
+        FieldPanel("short_description"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("town"),
+        index.SearchField("short_description"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+
+    def __str__(self):
+        return self.name
+
+
+class Person(index.Indexed, models.Model):
+    """Someone credited or named as a contact: initiators, photographers, project staff.
+
+    Participants of the projects are not Persons: they are protected by consent records.
+    """
+
+    name = models.CharField(_("name"), max_length=255)
+    role = models.CharField(
+        _("role"), max_length=255, blank=True, help_text=_("For example “Mobile Jugendarbeit”.")
+    )
+    organisation = models.ForeignKey(
+        PartnerOrganisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+    )
+    photo = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    public_email = models.EmailField(
+        _("public email"), blank=True, help_text=_("Shown on the website.")
+    )
+    public_phone = models.CharField(
+        _("public phone"), max_length=50, blank=True, help_text=_("Shown on the website.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("photo"),
+        MultiFieldPanel(
+            [FieldPanel("public_email"), FieldPanel("public_phone")],
+            heading=_("Public contact"),
+        ),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("role"),
+        index.FilterField("organisation"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,32 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import PartnerOrganisation, Person
+
+
+class PartnerOrganisationViewSet(SnippetViewSet):
+    model = PartnerOrganisation
+    icon = "group"
+    list_display = ["name", "kind", "town", "since_year"]
+    list_filter = ["kind", "since_year"]
+    search_fields = ["name", "town"]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    list_display = ["name", "role", "organisation"]
+    list_filter = ["organisation"]
+    search_fields = ["name", "role"]
+
+
+class PeopleViewSetGroup(SnippetViewSetGroup):
+    items = (PersonViewSet, PartnerOrganisationViewSet)
+    menu_icon = "group"
+    menu_label = _("People & partners")
+    menu_name = "people"
+
+
+register_snippet(PeopleViewSetGroup)

@@ -1,0 +1,54 @@
+from wagtail.models import Locale, Page, Site
+
+import factory
+import wagtail_factories
+
+from website.core.models import HomePage, StandardPage
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Connecting Humans"
+    slug = "start"
+    hero_heading = "Connecting Humans"
+    intro = "<p>Connecting Humans steht für die Überwindung soziokultureller Barrieren.</p>"
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Seite {n}")
+    slug = factory.Sequence(lambda n: f"seite-{n}")
+    intro = "Eine Einleitung."
+
+    class Meta:
+        model = StandardPage
+
+
+def locales():
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code in ("de", "en", "ar")
+    }
+
+
+def build_site():
+    """A German home page as the default site's root, with English and Arabic translations.
+
+    Returns the home pages by language code.
+    """
+    by_code = locales()
+    home = HomePageFactory(parent=Page.get_first_root_node(), locale=by_code["de"])
+    Site.objects.filter(is_default_site=True).update(root_page=home)
+    homes = {"de": home}
+    for code in ("en", "ar"):
+        homes[code] = publish_translation(home, by_code[code])
+    return homes
+
+
+def publish_translation(page, locale, **fields):
+    translation = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
