@@ -1,5 +1,14 @@
+from django.core.cache import caches
+
 import pytest
 from bs4 import BeautifulSoup
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    # Test databases reuse ids: a cached rendition or visibility of "image 1" must not leak.
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -1,11 +1,38 @@
+import os
+import secrets
+
 from django.db import models
+from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import (
+    AbstractImage,
+    AbstractRendition,
+    Filter,
+    Image,
+    WagtailImageField,
+    get_rendition_upload_to,
+    get_upload_to,
+)
+
+from .storage import private_storage
+from .uploads import SanitisedImageFile, sanitise
 
 
 class CustomImage(AbstractImage):
-    """A photo with the credit, licence and the editor-useful metadata read from its file."""
+    """A photo with the credit, licence and the editor-useful metadata read from its file.
+
+    The original is stored without metadata, under a random name, in private storage.
+    """
+
+    file = WagtailImageField(
+        verbose_name=_("file"),
+        upload_to=get_upload_to,
+        width_field="width",
+        height_field="height",
+        storage=private_storage,
+        db_index=True,  # the file view finds images and renditions by name
+    )
 
     credit = models.CharField(
         _("credit / photographer"),
@@ -39,9 +66,88 @@ class CustomImage(AbstractImage):
         verbose_name_plural = _("images")
         permissions = [("choose_image", "Can choose image")]
 
+    def get_upload_to(self, filename):
+        # Whatever the uploader called the file, no part of that name is kept.
+        extension = os.path.splitext(filename)[1].lower()
+        return f"originals/{secrets.token_hex(16)}{extension}"
+
+    def save(self, *args, **kwargs):
+        from .renditions import UPLOAD_SPECS, queue
+
+        new_file = bool(self.file) and not self.file._committed
+        if new_file and not isinstance(self.file.file, SanitisedImageFile):
+            # Files from code (imports, the demo) pass the same sanitiser as admin uploads.
+            self.file = sanitise(self.file.file)
+            for name, value in self.file.file.metadata.items():
+                if not getattr(self, name):
+                    setattr(self, name, value)
+        super().save(*args, **kwargs)
+        if new_file:
+            queue(self, UPLOAD_SPECS)
+
+    def get_rendition(self, filter):
+        if isinstance(filter, str):
+            filter = Filter(spec=filter)
+        return self.get_renditions(filter)[filter.spec]
+
+    def get_renditions(self, *filters):
+        """Wagtail's lookup, except that a missing rendition is queued, never made here.
+
+        Until the task worker has made it, a placeholder of the right size stands in.
+        """
+        from .renditions import queue
+
+        Rendition = self.get_rendition_model()
+        filters = list(dict.fromkeys(Filter(spec=f) if isinstance(f, str) else f for f in filters))
+        found = self.find_existing_renditions(*filters)
+        missing = [f for f in filters if f not in found]
+        if missing:
+            queue(self, [f.spec for f in missing])
+            if self._get_prefetched_renditions() is None:
+                # A task backend that runs at once (development) has made them by now.
+                found.update(self.find_existing_renditions(*missing))
+        new_in_cache = {
+            Rendition.construct_cache_key(self, f.get_cache_key(self), f.spec): rendition
+            for f, rendition in found.items()
+            if not getattr(rendition, "_from_cache", False)
+        }
+        if new_in_cache:
+            Rendition.cache_backend.set_many(new_in_cache)
+        return {f.spec: found[f] if f in found else Rendition.placeholder(self, f) for f in filters}
+
 
 class Rendition(AbstractRendition):
     image = models.ForeignKey(CustomImage, related_name="renditions", on_delete=models.CASCADE)
+    file = WagtailImageField(
+        verbose_name=_("file"),
+        upload_to=get_rendition_upload_to,
+        width_field="width",
+        height_field="height",
+        storage=private_storage,
+        db_index=True,  # the file view finds images and renditions by name
+    )
+
+    is_placeholder = False
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+    @classmethod
+    def placeholder(cls, image, filter):
+        """A stand-in of the rendition's size, while the task worker makes the real one."""
+        width, height = filter.get_transform(image).size
+        rendition = cls(
+            image=image,
+            filter_spec=filter.spec,
+            focal_point_key=filter.get_cache_key(image),
+            width=width,
+            height=height,
+        )
+        rendition.is_placeholder = True
+        return rendition
+
+    @property
+    def url(self):
+        if self.is_placeholder:
+            return static("images/placeholder.svg")
+        return super().url

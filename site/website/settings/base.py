@@ -187,13 +187,23 @@ STATIC_ROOT = BASE_DIR / "static_collected"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Image originals and renditions are private: served only through a view that checks access.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "website.images.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     # S3-compatible object storage; django-storages reads its AWS_* settings from the environment.
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    STORAGES["private"] = {
+        "BACKEND": "website.images.storage.PrivateS3Storage",
+        "OPTIONS": {"location": "private"},
+    }
 
 # Page editors submit many fields at once.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -206,6 +216,15 @@ WAGTAIL_SITE_NAME = "Connecting Humans"
 PAGE_CACHE_SECONDS = 300
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "website.images.forms.ImageForm"
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 40 * 1024 * 1024  # camera photos of 24 MP and more
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILIMAGES_JPEG_QUALITY = 80
+WAGTAILIMAGES_WEBP_QUALITY = 80
+WAGTAILIMAGES_AVIF_QUALITY = 60
+# Uploads above this size are spooled to disk instead of held in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         # PostgreSQL's full-text search with German stemming; SQLite uses its own FTS5.
@@ -228,7 +247,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {
-        "website": {"handlers": ["console"], "level": "INFO", "propagate": False},
-    },
+    "loggers": {"website": {"level": "INFO"}},
 }

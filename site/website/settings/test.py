@@ -1,3 +1,7 @@
+import atexit
+import shutil
+import tempfile
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -11,3 +15,10 @@ WHITENOISE_AUTOREFRESH = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Uploaded files of a test run live in a throwaway folder.
+TEST_FILES = Path(tempfile.mkdtemp(prefix="connecting-humans-tests-"))  # noqa: F405
+atexit.register(shutil.rmtree, TEST_FILES, ignore_errors=True)
+MEDIA_ROOT = TEST_FILES / "media"
+PRIVATE_MEDIA_ROOT = TEST_FILES / "private"
+STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405

@@ -1,0 +1,110 @@
+import os
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail.images.forms import BaseImageForm
+
+from .uploads import CONTROL_CHARACTERS, sanitise
+
+EDITOR_METADATA_FIELDS = ("creator", "caption", "copyright", "date_taken")
+ACCEPTED_TYPES = "image/jpeg,image/png,image/webp,image/heic,.heic"
+
+
+class ImageUploadField(forms.FileField):
+    """Validates an uploaded photo completely, then hands on its sanitised copy.
+
+    Wagtail's own field reads only the header and lets Willow decode the file later, so a
+    damaged photo turns into a server error (wagtail#1354); this one decodes the file once,
+    here, and says what is wrong.
+    """
+
+    default_error_messages = {
+        "too_big": gettext_lazy("This file is too big (%(size)s); at most %(limit)s are allowed."),
+        "extension": gettext_lazy("Photos must be JPEG, PNG, WebP or HEIC files."),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("accept", ACCEPTED_TYPES)
+
+    def to_python(self, data):
+        upload = super().to_python(data)
+        if upload is None:
+            return None
+        limit = settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
+        if upload.size > limit:
+            raise forms.ValidationError(
+                self.error_messages["too_big"],
+                code="too_big",
+                params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            )
+        extension = os.path.splitext(upload.name)[1].lstrip(".").lower()
+        if extension not in settings.WAGTAILIMAGES_EXTENSIONS:
+            raise forms.ValidationError(self.error_messages["extension"], code="extension")
+        return sanitise(upload, check_extension=True)
+
+
+def normalise(text):
+    text = CONTROL_CHARACTERS.sub("", os.path.basename(text or ""))
+    return " ".join(text.replace("_", " ").replace("-", " ").split()).casefold()
+
+
+def looks_like_file_name(title, file_name):
+    title, name = normalise(title), normalise(file_name)
+    stem = normalise(os.path.splitext(file_name or "")[0])
+    # Django cuts file names at 255 characters; the title the admin's script made is longer.
+    truncated = len(file_name or "") >= 255 and title.startswith(stem)
+    return title in {name, stem} or truncated
+
+
+def neutral_title(metadata):
+    """A title that tells nothing the uploader's file name said."""
+    if metadata.get("caption"):
+        return metadata["caption"][:255]
+    taken = metadata.get("date_taken") or timezone.now()
+    return _("Photo of %(date)s") % {
+        "date": formats.date_format(timezone.localtime(taken), "SHORT_DATE_FORMAT")
+    }
+
+
+class ImageForm(BaseImageForm):
+    """Wagtail's image form, with every new file validated and sanitised before it is stored.
+
+    The admin's upload scripts copy the file name into the title; file names often carry a
+    person's name, so such a title is replaced.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "file" in self.fields:
+            old = self.fields["file"]
+            self.fields["file"] = ImageUploadField(
+                label=old.label, required=old.required, widget=old.widget, help_text=old.help_text
+            )
+        upload = self.files.get(self.add_prefix("file")) if self.is_bound else None
+        title_key = self.add_prefix("title")
+        title = self.data.get(title_key, "") if self.is_bound else ""
+        self.title_from_file_name = bool(upload) and (
+            not title.strip() or looks_like_file_name(title, upload.name)
+        )
+        if self.title_from_file_name:
+            # Validate a stand-in: a 300-character file name must not fail the title's length.
+            self.data = self.data.copy()
+            self.data[title_key] = "…"
+
+    def clean(self):
+        cleaned_data = super().clean()
+        upload = cleaned_data.get("file")
+        if "file" not in self.changed_data or not hasattr(upload, "metadata"):
+            return cleaned_data
+        for name in EDITOR_METADATA_FIELDS:
+            if name in self.fields and not cleaned_data.get(name) and name in upload.metadata:
+                cleaned_data[name] = upload.metadata[name]
+        if self.title_from_file_name:
+            cleaned_data["title"] = neutral_title(upload.metadata)
+        return cleaned_data

@@ -1,0 +1,31 @@
+"""Private storage for originals and renditions: nothing in it lies under MEDIA_URL.
+
+Files are fetched through `website.images.views.serve`, which checks who may see them.
+"""
+
+from django.core.files.storage import FileSystemStorage, storages
+from django.urls import reverse
+
+
+class PrivateURLMixin:
+    def url(self, name):
+        return reverse("image_file", args=[name])
+
+
+class PrivateFileSystemStorage(PrivateURLMixin, FileSystemStorage):
+    pass
+
+
+try:
+    from storages.backends.s3 import S3Storage
+except ImportError:  # the s3 extra is not installed
+    pass
+else:
+
+    class PrivateS3Storage(PrivateURLMixin, S3Storage):
+        default_acl = "private"
+        querystring_auth = True
+
+
+def private_storage():
+    return storages["private"]

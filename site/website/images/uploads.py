@@ -1,0 +1,263 @@
+"""Every image file enters the site through `sanitise()`.
+
+It decodes the whole file (a damaged one fails here, not in a visitor's request), reads the
+metadata editors want (date taken, creator, caption, copyright), and writes a new file without
+EXIF, GPS, XMP, IPTC or comments: pixels upright, colour profile kept, under a random name.
+"""
+
+import io
+import os
+import re
+import secrets
+import warnings
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+import pillow_heif
+from PIL import ExifTags, Image, ImageOps, IptcImagePlugin, UnidentifiedImageError
+
+pillow_heif.register_heif_opener()
+
+# Pillow's format name → the format we store. HEIC becomes JPEG; MPO is a phone's JPEG.
+STORED_FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "HEIF": "JPEG", "PNG": "PNG", "WEBP": "WEBP"}
+NAME_EXTENSIONS = {
+    "JPEG": {"jpg", "jpeg"},
+    "MPO": {"jpg", "jpeg"},
+    "HEIF": {"heic", "heif"},
+    "PNG": {"png"},
+    "WEBP": {"webp"},
+}
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+ORIGINAL_QUALITY = 92
+
+MESSAGES = {
+    "unsupported": _("This file is not a JPEG, PNG, WebP or HEIC photo."),
+    "damaged": _("This file is damaged or incomplete and cannot be read as an image."),
+    "mismatch": _(
+        "This file is a %(format)s image, but its name ends in “.%(extension)s”. "
+        "Please upload photos with their original name ending."
+    ),
+    "too_many_pixels": _(
+        "This image has too many pixels (%(megapixels)s megapixels); "
+        "at most %(limit)s megapixels are allowed."
+    ),
+}
+
+
+class SanitisedImageFile(ContentFile):
+    """An image file that went through `sanitise()`, with the metadata read from it."""
+
+    def __init__(self, content, name, metadata):
+        super().__init__(content, name=name)
+        self.metadata = metadata
+
+
+def max_pixels():
+    return settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+
+
+def sanitise(uploaded, check_extension=False):
+    """The uploaded file as a clean image, or a ValidationError that says what is wrong.
+
+    With `check_extension`, a file whose name ends in another format's extension is refused.
+    """
+    uploaded.seek(0)
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns of large images; the pixel limit below is the site's own.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(uploaded)
+        with image:
+            source_format = image.format
+            if source_format not in STORED_FORMATS:
+                raise ValidationError(MESSAGES["unsupported"], code="unsupported")
+            if check_extension:
+                check_name(uploaded.name, source_format)
+            check_pixels(image.width * image.height)
+            image.load()  # the whole file: truncated or corrupt data fails here
+            metadata = read_metadata(image)
+            icc_profile = image.info.get("icc_profile")
+            ImageOps.exif_transpose(image, in_place=True)
+            stored_format = STORED_FORMATS[source_format]
+            content = encode_original(image, stored_format, icc_profile)
+    except ValidationError:
+        raise
+    except Image.DecompressionBombError as error:
+        # Pillow refuses files past twice the limit at once; its message has the count.
+        counted = re.search(r"\((\d+) pixels\)", str(error))
+        raise too_many_pixels(int(counted.group(1)) if counted else 2 * max_pixels()) from None
+    except UnidentifiedImageError:
+        raise ValidationError(MESSAGES["unsupported"], code="unsupported") from None
+    except (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError):
+        raise ValidationError(MESSAGES["damaged"], code="damaged") from None
+
+    name = f"{secrets.token_hex(16)}.{EXTENSIONS[stored_format]}"
+    return SanitisedImageFile(content, name=name, metadata=metadata)
+
+
+def check_name(name, source_format):
+    extension = os.path.splitext(name or "")[1].lstrip(".").lower()
+    if extension not in NAME_EXTENSIONS[source_format]:
+        raise ValidationError(
+            MESSAGES["mismatch"],
+            code="mismatch",
+            params={"format": source_format.replace("MPO", "JPEG"), "extension": extension},
+        )
+
+
+def check_pixels(pixels):
+    if pixels > max_pixels():
+        raise too_many_pixels(pixels)
+
+
+def too_many_pixels(pixels):
+    return ValidationError(
+        MESSAGES["too_many_pixels"],
+        code="too_many_pixels",
+        params={"megapixels": round(pixels / 1e6), "limit": round(max_pixels() / 1e6)},
+    )
+
+
+def encode_original(image, stored_format, icc_profile):
+    # Nothing of the source's info travels along: only the pixels and the colour profile.
+    image.info = {}
+    options = {"icc_profile": icc_profile} if icc_profile else {}
+    if stored_format == "JPEG":
+        if image.mode not in ("RGB", "L", "CMYK"):
+            image = image.convert("RGB")
+        options.update(quality=ORIGINAL_QUALITY, optimize=True, progressive=True)
+    elif stored_format == "WEBP":
+        if image.mode not in ("RGB", "RGBA"):
+            image = image.convert("RGBA" if image.has_transparency_data else "RGB")
+        options.update(quality=ORIGINAL_QUALITY, method=4)
+    else:
+        options.update(compress_level=6)
+    output = io.BytesIO()
+    image.save(output, stored_format, **options)
+    return output.getvalue()
+
+
+# Metadata editors want, read before it is removed.
+
+EXIF_IFD = 0x8769
+TAGS = ExifTags.Base
+IPTC = {"creator": (2, 80), "caption": (2, 120), "copyright": (2, 116)}
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def read_metadata(image):
+    exif = image.getexif()
+    exif_ifd = exif.get_ifd(EXIF_IFD)
+    xmp = read_xmp(image)
+    iptc = read_iptc(image)
+    png_text = {key.lower(): value for key, value in image.info.items() if isinstance(value, str)}
+    found = {
+        "creator": exif.get(TAGS.Artist)
+        or xmp.get("creator")
+        or iptc.get("creator")
+        or png_text.get("author"),
+        "caption": exif.get(TAGS.ImageDescription)
+        or xmp.get("description")
+        or iptc.get("caption")
+        or png_text.get("description"),
+        "copyright": exif.get(TAGS.Copyright)
+        or xmp.get("rights")
+        or iptc.get("copyright")
+        or png_text.get("copyright"),
+        "date_taken": parse_exif_date(
+            exif_ifd.get(TAGS.DateTimeOriginal) or exif.get(TAGS.DateTime),
+            exif_ifd.get(TAGS.OffsetTimeOriginal),
+        )
+        or parse_iso_date(xmp.get("date")),
+    }
+    return {
+        key: clean_text(value) if key != "date_taken" else value
+        for key, value in found.items()
+        if value
+    }
+
+
+def clean_text(value, limit=255):
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", errors="replace")
+    return CONTROL_CHARACTERS.sub("", str(value)).strip()[:limit]
+
+
+def read_xmp(image):
+    try:
+        xmp = image.getxmp()
+    except Exception:  # noqa: BLE001 (a broken XMP packet is no reason to refuse a photo)
+        return {}
+    descriptions = xmp.get("xmpmeta", {}).get("RDF", {}).get("Description", [])
+    if isinstance(descriptions, dict):
+        descriptions = [descriptions]
+    found = {}
+    for description in descriptions:
+        for key, name in (
+            ("creator", "creator"),
+            ("description", "description"),
+            ("rights", "rights"),
+            ("date", "DateCreated"),
+            ("date", "CreateDate"),
+        ):
+            text = first_text(description.get(name))
+            if text and key not in found:
+                found[key] = text
+    return found
+
+
+def first_text(value):
+    """The first text in XMP's nesting of Seq, Alt, Bag and li."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        if "text" in value:
+            return value["text"]
+        return next(filter(None, map(first_text, value.values())), None)
+    if isinstance(value, list):
+        return next(filter(None, map(first_text, value)), None)
+    return None
+
+
+def read_iptc(image):
+    try:
+        info = IptcImagePlugin.getiptcinfo(image) or {}
+    except Exception:  # noqa: BLE001 (a broken IPTC block is no reason to refuse a photo)
+        return {}
+    found = {}
+    for key, tag in IPTC.items():
+        value = info.get(tag)
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if value:
+            found[key] = value
+    return found
+
+
+def parse_exif_date(value, offset=None):
+    if not value:
+        return None
+    try:
+        taken = datetime.strptime(clean_text(value)[:19], "%Y:%m:%d %H:%M:%S")
+    except ValueError:
+        return None
+    if offset:
+        parsed = parse_iso_date(f"{taken.isoformat()}{clean_text(offset)}")
+        if parsed:
+            return parsed
+    return timezone.make_aware(taken)
+
+
+def parse_iso_date(value):
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(clean_text(value))
+    except ValueError:
+        return None
+    return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed)

@@ -1,0 +1,39 @@
+import logging
+import mimetypes
+
+from django.http import FileResponse, Http404
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+
+from .models import CustomImage, Rendition
+from .storage import private_storage
+from .visibility import is_editor, is_public, may_view
+
+logger = logging.getLogger(__name__)
+
+
+@require_safe
+def serve(request, name):
+    """An original (for editors only) or a rendition (for whoever may see its image)."""
+    if name.startswith("originals/"):
+        image = CustomImage.objects.filter(file=name).first()
+        allowed = image is not None and is_editor(request.user)
+    else:
+        rendition = Rendition.objects.select_related("image").filter(file=name).first()
+        image = rendition.image if rendition else None
+        allowed = image is not None and may_view(request, image)
+    if not allowed:
+        raise Http404
+
+    try:
+        file = private_storage().open(name)
+    except FileNotFoundError:
+        logger.error("Image file %s of image %s is missing from storage", name, image.pk)
+        raise Http404 from None
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = FileResponse(file, content_type=content_type)
+    if name.startswith("images/") and is_public(image):
+        patch_cache_control(response, public=True, max_age=60 * 60 * 24)
+    else:
+        patch_cache_control(response, private=True, no_store=True)
+    return response

@@ -1,0 +1,71 @@
+"""Who may see an image: visitors of a page that shows it, and editors.
+
+An image is reachable by a visitor only while some live page that uses it, directly or through a
+snippet (a person's photo, a partner's logo), may be viewed by that visitor.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+
+from wagtail.images import get_image_model
+from wagtail.models import Page, ReferenceIndex
+from wagtail.permissions import policy_registry
+
+GENERATION_KEY = "image-visibility-generation"
+
+
+def pages_using(image):
+    page_type = ContentType.objects.get_for_model(Page)
+    references = ReferenceIndex.get_references_to(image).values_list(
+        "base_content_type_id", "object_id"
+    )
+    page_ids = set()
+    snippets = []
+    for base_content_type_id, object_id in references:
+        if base_content_type_id == page_type.pk:
+            page_ids.add(object_id)
+        else:
+            snippets.append((base_content_type_id, object_id))
+    for content_type_id, object_id in snippets:
+        page_ids.update(
+            ReferenceIndex.objects.filter(
+                to_content_type_id=content_type_id,
+                to_object_id=object_id,
+                base_content_type=page_type,
+            ).values_list("object_id", flat=True)
+        )
+    return Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids])
+
+
+def is_public(image):
+    """Whether anyone at all may see the image; cached until a page's visibility changes."""
+    key = f"image-public:{cache.get_or_set(GENERATION_KEY, 1, None)}:{image.pk}"
+    public = cache.get(key)
+    if public is None:
+        public = pages_using(image).public().exists()
+        cache.set(key, public, 60 * 60)
+    return public
+
+
+def forget_visibility():
+    """Called whenever a page is published, unpublished, moved, deleted or restricted."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def is_editor(user):
+    policy = policy_registry.get_by_type(get_image_model())
+    return user.is_authenticated and policy.user_has_any_permission(
+        user, ["add", "change", "choose"]
+    )
+
+
+def may_view(request, image):
+    if is_public(image) or is_editor(request.user):
+        return True
+    return any(
+        all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
+        for page in pages_using(image)
+    )
