@@ -68,9 +68,16 @@ SETS = {
     "share": RenditionSet(widths=(1200,), formats=("jpeg",), aspect=(1200, 630)),
 }
 ADMIN_THUMBNAIL = "max-165x165"
-# Made when an image is uploaded; the other sets when a page using it is published.
+# Made when an image is uploaded; when a page is published, the sets it shows the image in.
 UPLOAD_SPECS = [*SETS["photo"].specs, ADMIN_THUMBNAIL]
 PUBLISH_SPECS = [spec for rendition_set in SETS.values() for spec in rendition_set.specs]
+# Where a page shows an image (the first part of its reference's content path) → the sets.
+SETS_BY_FIELD = {"listing_image": ("card", "share"), "social_image": ("share",)}
+
+
+def specs_for_use(field_name):
+    names = SETS_BY_FIELD.get(field_name, ("photo",))
+    return [spec for name in names for spec in SETS[name].specs]
 
 
 def queue(image, specs):
