@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: demo test lint messages
+.PHONY: demo test lint messages bench
 
 # Reinstall whenever the dependencies change.
 $(VENV)/.installed: pyproject.toml
@@ -23,6 +23,11 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(VENV)/bin/pytest
+
+# Stock Wagtail beside ours on generated camera photos (BENCHMARKS.md); BENCH_SIZE=small is quick.
+BENCH_SIZE ?= full
+bench: $(VENV)/.installed
+	$(PY) bench/run.py --size $(BENCH_SIZE)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -143,3 +143,28 @@ def test_a_broken_original_shows_a_placeholder_and_is_logged(
     assert response.status_code == 200
     assert BeautifulSoup(response.content, "html.parser").select_one("figure img[data-placeholder]")
     assert f"Could not make renditions of image {image.pk}" in caplog.text
+
+
+def queries_to_render(client, page):
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    caches["renditions"].clear()  # as after a restart: nothing to find there
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(page.url).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_photos_in_a_body_cost_no_query_each(client, django_capture_on_commit_callbacks):
+    homes = build_site()
+    with django_capture_on_commit_callbacks(execute=True):
+        images = [make_image(plain_jpeg(), title=f"Foto {n}") for n in range(10)]
+        few = page_showing(homes["de"], images[0])
+        many = page_showing(homes["de"], images[1])
+        many.body = [
+            {"type": "image", "value": {"image": image.pk, "alt_text": "Foto"}} for image in images
+        ]
+        many.save_revision().publish()
+    client.get(few.url), client.get(many.url)  # warm the caches of site and navigation
+    assert queries_to_render(client, many) == queries_to_render(client, few)

@@ -9,7 +9,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
+
+from website.images.blocks import PhotoChooserBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -63,7 +64,7 @@ class ImageValue(blocks.StructValue):
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
+    image = PhotoChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
         label=_("Alternative text"),
         required=False,

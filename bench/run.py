@@ -1,0 +1,201 @@
+"""`make bench`: stock Wagtail beside ours on the same generated photos, in one run.
+
+Each scenario runs once per variant in a process of its own (so memory figures are its own),
+on a copy of the same prepared database and files. Prints one table and a closing line.
+"""
+
+import argparse
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from photos import camera_photo
+
+CHECKOUT = Path(__file__).resolve().parents[1]
+SIZES = {
+    # photo size, photos on the published page (S3), photos uploaded (S6)
+    "full": {"photo": (6000, 4000), "gallery": 60, "uploads": 20},
+    "small": {"photo": (1600, 1200), "gallery": 4, "uploads": 3},
+}
+
+
+def lower(stock, ours):
+    return stock / ours if ours else math.inf
+
+
+def higher(stock, ours):
+    return ours / stock if stock else math.inf
+
+
+# (scenario, label, figure, which way is better, goal for ours, its test on stock, ours, run)
+ROWS = [
+    ("S3", "first view TTFB, ms", "ttfb_ms", lower, "≤ 200", lambda s, o, r: o <= 200),
+    ("S3", "web process peak RSS, MiB", "web_rss", lower, "≤ 300", lambda s, o, r: o <= 300),
+    ("S3", "photo set ready after publish, s", "ready_s", lower, "≤ 60", lambda s, o, r: o <= 60),
+    ("S3", "task worker peak RSS, MiB", "worker_rss", None, "", None),
+    (
+        "S4",
+        "renditions per CPU-second",
+        "per_cpu_second",
+        higher,
+        "≥ 3× stock",
+        lambda s, o, r: o >= 3 * s,
+    ),
+    ("S4", "CPU seconds for 6 renditions", "cpu", lower, "", None),
+    (
+        "S4",
+        "RSS growth while rendering, MiB",
+        "rss_growth",
+        lower,
+        "≤ 100",
+        lambda s, o, r: o <= 100,
+    ),
+    ("S4", "bytes of the 6 renditions", "bytes", lower, "", None),
+    ("S6", "uploads accepted", "accepted", higher, "all", lambda s, o, r: o == r["uploads"]),
+    ("S6", "server errors", "server_errors", None, "0", lambda s, o, r: o == 0),
+    (
+        "S6",
+        "slowest upload, s",
+        "slowest_upload_s",
+        lower,
+        "< 30 (gunicorn timeout)",
+        lambda s, o, r: o < 30,
+    ),
+    ("S6", "image listing TTFB, ms", "listing_ms", lower, "≤ 1000", lambda s, o, r: o <= 1000),
+    ("S6", "web process peak RSS, MiB", "web_rss", lower, "≤ 300", lambda s, o, r: o <= 300),
+]
+
+
+def child(name, variant, workdir, template, photo_dir):
+    """Runs one scenario on its own copy of the template database and files."""
+    database = workdir / f"{name}-{variant}.sqlite3"
+    private = workdir / f"{name}-{variant}-private"
+    if template:
+        shutil.copy(workdir / f"{template}.sqlite3", database)
+        shutil.copytree(workdir / f"{template}-private", private, copy_function=os.link)
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "settings",
+        "PYTHONPATH": os.pathsep.join(str(CHECKOUT / part) for part in ("", "site", "bench")),
+        "DATABASE_URL": f"sqlite:///{database}",
+        "PRIVATE_MEDIA_ROOT": str(private),
+        "MEDIA_ROOT": str(workdir / f"{name}-{variant}-media"),
+    }
+    print(f"  {name} {variant} …", file=sys.stderr, flush=True)
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, str(CHECKOUT / "bench" / "scenarios.py"), name, variant, str(photo_dir)],
+        cwd=CHECKOUT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+        check=False,
+    )
+    if result.returncode != 0:
+        sys.exit(f"{name} {variant} failed:\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def keep_as_template(workdir, name):
+    (workdir / f"prepare-{name}.sqlite3").rename(workdir / f"{name}.sqlite3")
+    private = workdir / f"prepare-{name}-private"
+    private.mkdir(exist_ok=True)
+    private.rename(workdir / f"{name}-private")
+
+
+def make_photos(folder, size, count):
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"DSC_{number:04d}.jpg").write_bytes(camera_photo(number, size))
+    return folder
+
+
+def figure(value):
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return "∞" if math.isinf(value) else f"{value:,.2f}" if value < 100 else f"{value:,.0f}"
+    return f"{value:,}"
+
+
+def table(results, size):
+    header = ("scenario", "metric", "stock", "ours", "ratio", "goal (ours)", "")
+    rows, met, goals = [header], 0, 0
+    for scenario, label, key, better, goal, test in ROWS:
+        stock = results[scenario.lower(), "stock"].get(key)
+        ours_run = results[scenario.lower(), "ours"]
+        ours = ours_run.get(key)
+        ratio = f"{better(stock, ours):.1f}×" if better and stock is not None and ours else ""
+        verdict = ""
+        if test:
+            goals += 1
+            passed = test(stock, ours, ours_run)
+            met += passed
+            verdict = "met" if passed else "MISSED"
+        rows.append((scenario, label, figure(stock), figure(ours), ratio, goal, verdict))
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(header))]
+    for row in rows:
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))
+    guard = results["s4", "ours"]
+    print()
+    print(
+        "S4 quality guard, PSNR of our resized pixels against a full decode (dB): "
+        + ", ".join(f"{width} px {value}" for width, value in guard["psnr"].items())
+        + " (goal ≥ 45)"
+    )
+    goals += 1
+    psnr_met = min(guard["psnr"].values()) >= 45
+    met += psnr_met
+    print(
+        "AVIF encoder speed, 1600 px at the site's quality: "
+        + "; ".join(
+            f"speed {speed}: {v['ms']} ms, {v['bytes']:,} bytes, PSNR {v['psnr']} dB"
+            for speed, v in guard["avif"].items()
+        )
+    )
+    for variant in ("stock", "ours"):
+        if results["s6", variant]["messages"]:
+            print(f"S6 {variant} refusals: " + "; ".join(results["s6", variant]["messages"]))
+    note = "" if size == "full" else " (goals are set for the full size)"
+    print(f"\nbench {size}: {met} of {goals} goals met{note}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", choices=SIZES, default="full")
+    size_name = parser.parse_args().size
+    size = SIZES[size_name]
+    workdir = Path(tempfile.mkdtemp(prefix="connecting-humans-bench-"))
+    try:
+        print("Making test photos …", file=sys.stderr, flush=True)
+        gallery = make_photos(workdir / "gallery-photos", size["photo"], size["gallery"])
+        uploads = workdir / "upload-photos"
+        uploads.mkdir()
+        for path in sorted(gallery.iterdir())[: size["uploads"]]:
+            os.link(path, uploads / path.name)
+        print("Preparing the database …", file=sys.stderr, flush=True)
+        # Two templates: the demo site, and the demo site with the photos as images.
+        child("prepare", "site", workdir, None, gallery)
+        keep_as_template(workdir, "site")
+        child("prepare", "gallery", workdir, "site", gallery)
+        keep_as_template(workdir, "gallery")
+        results = {}
+        for name, template, photos in (
+            ("s4", "gallery", gallery),
+            ("s3", "gallery", gallery),
+            ("s6", "site", uploads),
+        ):
+            for variant in ("stock", "ours"):
+                results[name, variant] = child(name, variant, workdir, template, photos)
+        table(results, size_name)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

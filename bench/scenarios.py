@@ -1,0 +1,225 @@
+"""One benchmark scenario in a process of its own: `scenarios.py NAME VARIANT PHOTO_DIR`.
+
+Run by run.py with the settings and files of the run; prints its figures as one JSON line.
+"""
+
+import contextlib
+import io
+import json
+import math
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.files import File  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from wagtail.images.models import AbstractImage, Filter  # noqa: E402
+from wagtail.models import Collection  # noqa: E402
+
+from PIL import Image, ImageChops, ImageStat  # noqa: E402
+
+from website.core.demo import pages as demo  # noqa: E402
+from website.core.models import HomePage, StandardPage  # noqa: E402
+from website.images import renditions  # noqa: E402
+from website.images.models import CustomImage  # noqa: E402
+from website.users.models import User  # noqa: E402
+
+from measure import status, stopwatch  # noqa: E402
+from stock import become_stock  # noqa: E402
+
+PHOTO_SET = renditions.SETS["photo"]
+NO_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+def prepare(photo_dir, variant):
+    """The template database: the demo site, then (variant "gallery") the photos as images."""
+    call_command("migrate", verbosity=0)
+    demo.build(lambda message: None)
+    if variant == "gallery":
+        with override_settings(TASKS=NO_TASKS):  # no renditions yet: the scenarios make them
+            for number, path in enumerate(sorted(photo_dir.iterdir()), start=1):
+                with open(path, "rb") as file:
+                    CustomImage(title=f"Foto {number}", file=File(file, name=path.name)).save()
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return {}
+
+
+def psnr(first, second):
+    rms = ImageStat.Stat(ImageChops.difference(first, second)).rms
+    mse = sum(value * value for value in rms) / len(rms)
+    return math.inf if mse == 0 else 10 * math.log10(255**2 / mse)
+
+
+def quality_guard(image):
+    """Our resized pixels (draft-mode decode) against a full decode resized with LANCZOS."""
+    plans = [renditions.plan(image, Filter(PHOTO_SET.spec(w, "jpeg"))) for w in PHOTO_SET.widths]
+    source, factor, _ = renditions.decode(image, plans)
+    with image.open_file() as file, Image.open(file) as full:
+        full = full.convert("RGB")
+    figures, pixels_1600 = {}, None
+    for item in plans:
+        box = tuple(coordinate / factor for coordinate in item.box)
+        ours = source.resize(item.size, Image.Resampling.LANCZOS, box=box)
+        reference = full.resize(item.size, Image.Resampling.LANCZOS, box=item.box)
+        figures[item.size[0]] = round(psnr(ours, reference), 2)
+        pixels_1600 = ours
+    return {"psnr": figures, "avif": avif_speeds(pixels_1600)}
+
+
+def avif_speeds(pixels):
+    """What the AVIF encoder's speed costs: time, bytes and fidelity at the site's quality."""
+    figures = {}
+    for speed in sorted({6, renditions.AVIF_SPEED}):
+        output = io.BytesIO()
+        started = time.perf_counter()
+        pixels.save(output, "AVIF", quality=settings.WAGTAILIMAGES_AVIF_QUALITY, speed=speed)
+        encode_ms = (time.perf_counter() - started) * 1000
+        with Image.open(output) as decoded:
+            fidelity = psnr(decoded.convert("RGB"), pixels.convert("RGB"))
+        figures[speed] = {
+            "ms": round(encode_ms),
+            "bytes": output.tell(),
+            "psnr": round(fidelity, 2),
+        }
+    return figures
+
+
+def s4(photo_dir, variant):
+    """Renditions of one 24 MP photo into the photo set (3 formats × 2 widths)."""
+    image = CustomImage.objects.order_by("pk").first()
+    filters = [Filter(spec) for spec in PHOTO_SET.specs]
+    rss_before = status("VmRSS")
+    with stopwatch() as used:
+        if variant == "stock":
+            AbstractImage.create_renditions(image, *filters)
+        else:
+            renditions.generate(image, PHOTO_SET.specs)
+    result = {
+        "cpu": used["cpu"],
+        "per_cpu_second": len(filters) / used["cpu"],
+        "rss_growth": status("VmHWM") - rss_before,
+        "bytes": sum(r.file.size for r in image.renditions.all()),
+    }
+    if variant == "ours":
+        result.update(quality_guard(image))
+    return result
+
+
+def start_worker(log):
+    return subprocess.Popen(  # noqa: S603
+        [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2"],
+        cwd=Path(__file__).resolve().parents[1],
+        env=os.environ,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+    )
+
+
+def s3(photo_dir, variant):
+    """A visitor opens a 60-photo page the moment it is published."""
+    images = list(CustomImage.objects.order_by("pk"))
+    home = HomePage.objects.get(locale__language_code="de")
+    page = StandardPage(
+        title="Beulwitz designt",
+        slug="beulwitz-designt",
+        live=False,
+        body=[
+            {"type": "image", "value": {"image": image.pk, "alt_text": f"Foto {n}"}}
+            for n, image in enumerate(images, start=1)
+        ],
+    )
+    home.add_child(instance=page)
+    revision = page.save_revision()
+    worker = None
+    if variant == "stock":
+        become_stock()
+    else:
+        worker = start_worker(sys.stderr)
+    try:
+        published = time.perf_counter()
+        revision.publish()
+        started = time.perf_counter()
+        response = Client().get(page.url)
+        ttfb = time.perf_counter() - started
+        result = {"status": response.status_code, "ttfb_ms": ttfb * 1000}
+        result["web_rss"] = status("VmHWM")
+        if variant == "stock":
+            result["ready_s"] = time.perf_counter() - published
+        else:
+            result["ready_s"] = wait_for_renditions(images, published)
+            result["worker_rss"] = status("VmHWM", worker.pid)
+    finally:
+        if worker:
+            worker.terminate()
+            worker.wait(timeout=30)
+    return result
+
+
+def wait_for_renditions(images, since, limit=900):
+    wanted = len(images) * len(PHOTO_SET.specs)
+    rendition_model = CustomImage.get_rendition_model()
+    while time.perf_counter() - since < limit:
+        made = rendition_model.objects.filter(
+            image__in=images, filter_spec__in=PHOTO_SET.specs
+        ).count()
+        if made >= wanted:
+            return time.perf_counter() - since
+        time.sleep(0.25)
+    return math.inf
+
+
+def s6(photo_dir, variant):
+    """An editor uploads camera photos through the admin, then opens the image listing."""
+    if variant == "stock":
+        become_stock()
+    client = Client()
+    client.force_login(User.objects.create_superuser("bench", "bench@example.org", "bench"))
+    collection = Collection.get_first_root_node().pk
+    photos = sorted(photo_dir.iterdir())
+    accepted, server_errors, slowest, messages = 0, 0, 0.0, set()
+    # Ours queues renditions for the worker (not running here); stock makes them in requests.
+    with override_settings(TASKS=NO_TASKS) if variant == "ours" else contextlib.nullcontext():
+        for path in photos:
+            with open(path, "rb") as file:
+                started = time.perf_counter()
+                response = client.post(
+                    reverse("wagtailimages:add_multiple"),
+                    {"files[]": file, "collection": collection},
+                )
+                slowest = max(slowest, time.perf_counter() - started)
+            if response.status_code >= 500:
+                server_errors += 1
+            elif response.json().get("success"):
+                accepted += 1
+            else:
+                messages.add(response.json().get("error_message", ""))
+        started = time.perf_counter()
+        listing = client.get(reverse("wagtailimages:index"))
+        listing_ms = (time.perf_counter() - started) * 1000
+    return {
+        "uploads": len(photos),
+        "accepted": accepted,
+        "server_errors": server_errors + (listing.status_code >= 500),
+        "slowest_upload_s": slowest,
+        "listing_ms": listing_ms,
+        "web_rss": status("VmHWM"),
+        "messages": sorted(messages),
+    }
+
+
+if __name__ == "__main__":
+    name, variant, photo_dir = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+    scenario = {"prepare": prepare, "s3": s3, "s4": s4, "s6": s6}[name]
+    print(json.dumps(scenario(photo_dir, variant)))

@@ -1,0 +1,12 @@
+"""Settings of the benchmark's processes: production-like, on the run's own files."""
+
+from website.settings.base import *  # noqa: F403
+
+SECRET_KEY = "bench-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+WHITENOISE_AUTOREFRESH = True
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+LOGGING = {"version": 1, "root": {"level": "ERROR"}}
