@@ -209,3 +209,45 @@ def test_a_batch_with_one_bad_file_keeps_the_others(upload_many):
     assert all(result["success"] for result in results)
     assert bad["success"] is False and bad["error_message"]
     assert CustomImage.objects.count() == 29
+
+
+def test_an_upright_jpeg_loses_its_metadata_but_not_a_single_pixel(upload):
+    sent = phone_photo("JPEG", orientation=1) + b"<script>alert('polyglot')</script>"
+    assert upload(sent, name="foto.jpg").status_code == 302
+    data = read(CustomImage.objects.get())
+    assert leaks(data) == []
+    assert b"polyglot" not in data
+    with Image.open(io.BytesIO(sent)) as original, Image.open(io.BytesIO(data)) as stored:
+        assert stored.tobytes() == original.tobytes()
+        assert stored.info["icc_profile"] == SRGB
+
+
+def test_a_truncated_upright_jpeg_is_still_refused(upload):
+    sent = plain_jpeg(1200, 900)
+    assert "beschädigt" in errors(upload(sent[: len(sent) * 2 // 3], name="foto.jpg"))
+
+
+def test_editing_an_image_keeps_its_file_and_replacing_it_sanitises_the_new_one(
+    admin_client, upload
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from wagtail.models import Collection
+
+    upload(plain_jpeg(), name="foto.jpg", title="Vorher")
+    image = CustomImage.objects.get()
+    first_file = image.file.name
+    edit_url = reverse("wagtailimages:edit", args=[image.pk])
+    assert admin_client.get(edit_url).status_code == 200
+    fields = {"title": "Nachher", "collection": Collection.get_first_root_node().pk}
+    assert admin_client.post(edit_url, fields).status_code == 302
+    image.refresh_from_db()
+    assert (image.title, image.file.name) == ("Nachher", first_file)
+
+    replacement = SimpleUploadedFile("Fatima_Al-Hassan.jpg", phone_photo("JPEG"))
+    assert admin_client.post(edit_url, {**fields, "file": replacement}).status_code == 302
+    image.refresh_from_db()
+    assert image.file.name != first_file
+    assert image.title == "Nachher"  # the editor's title, not the new file's name
+    assert leaks(read(image)) == []
