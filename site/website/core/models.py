@@ -13,19 +13,9 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
+from website.images.models import image_field
+
 from .blocks import PARAGRAPH_FEATURES, BaseStreamBlock
-
-
-def image_field(verbose_name, help_text=""):
-    return models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        verbose_name=verbose_name,
-        help_text=help_text,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
 
 class ListingFieldsMixin(models.Model):

@@ -19,20 +19,37 @@ from .storage import private_storage
 from .uploads import SanitisedImageFile, sanitise
 
 
+def image_field(verbose_name, help_text=""):
+    """A model's link to an image: optional, and emptied if the image is deleted."""
+    return models.ForeignKey(
+        "images.CustomImage",
+        verbose_name=verbose_name,
+        help_text=help_text,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
+def private_file_field(upload_to):
+    return WagtailImageField(
+        verbose_name=_("file"),
+        upload_to=upload_to,
+        width_field="width",
+        height_field="height",
+        storage=private_storage,
+        db_index=True,  # the file view finds images and renditions by name
+    )
+
+
 class CustomImage(AbstractImage):
     """A photo with the credit, licence and the editor-useful metadata read from its file.
 
     The original is stored without metadata, under a random name, in private storage.
     """
 
-    file = WagtailImageField(
-        verbose_name=_("file"),
-        upload_to=get_upload_to,
-        width_field="width",
-        height_field="height",
-        storage=private_storage,
-        db_index=True,  # the file view finds images and renditions by name
-    )
+    file = private_file_field(get_upload_to)
 
     credit = models.CharField(
         _("credit / photographer"),
@@ -118,14 +135,7 @@ class CustomImage(AbstractImage):
 
 class Rendition(AbstractRendition):
     image = models.ForeignKey(CustomImage, related_name="renditions", on_delete=models.CASCADE)
-    file = WagtailImageField(
-        verbose_name=_("file"),
-        upload_to=get_rendition_upload_to,
-        width_field="width",
-        height_field="height",
-        storage=private_storage,
-        db_index=True,  # the file view finds images and renditions by name
-    )
+    file = private_file_field(get_rendition_upload_to)
 
     is_placeholder = False
 

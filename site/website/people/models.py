@@ -1,10 +1,11 @@
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
+
+from website.images.models import image_field
 
 
 class PartnerOrganisation(index.Indexed, models.Model):
@@ -19,14 +20,7 @@ class PartnerOrganisation(index.Indexed, models.Model):
         OTHER = "other", _("Other")
 
     name = models.CharField(_("name"), max_length=255, unique=True)
-    logo = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = image_field(_("logo"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     town = models.CharField(_("town"), max_length=100, blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -83,14 +77,7 @@ class Person(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="people",
     )
-    photo = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    photo = image_field(_("photo"))
     public_email = models.EmailField(
         _("public email"), blank=True, help_text=_("Shown on the website.")
     )
