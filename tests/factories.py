@@ -1,3 +1,5 @@
+import datetime
+
 from wagtail.models import Locale, Page, Site
 
 import factory
@@ -52,3 +54,20 @@ def publish_translation(page, locale, **fields):
     translation.save_revision().publish()
     translation.refresh_from_db()
     return translation
+
+
+class ExhibitionIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Ausstellungen"
+    slug = "ausstellungen"
+
+    class Meta:
+        model = "exhibitions.ExhibitionIndexPage"
+
+
+class ExhibitionPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Ausstellung {n}")
+    slug = factory.Sequence(lambda n: f"ausstellung-{n}")
+    start_date = datetime.date(2024, 5, 1)
+
+    class Meta:
+        model = "exhibitions.ExhibitionPage"

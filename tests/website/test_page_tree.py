@@ -4,6 +4,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from exhibitions.models import ExhibitionIndexPage
 from tests.factories import build_site
 from website.core.models import HomePage, StandardPage
 
@@ -12,8 +13,8 @@ class PageTypeRulesTests(WagtailPageTestCase):
     def test_home_page_lives_only_at_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
-    def test_home_page_holds_standard_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+    def test_home_page_holds_standard_pages_and_the_section_indexes(self):
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, ExhibitionIndexPage})
 
     def test_standard_pages_nest_below_home_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})

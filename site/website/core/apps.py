@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "website.core"
     label = "core"
     verbose_name = "Website"
+
+    def ready(self):
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -1,20 +1,24 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
 from website.images.models import image_field
 
+from . import generation
 from .blocks import PARAGRAPH_FEATURES, BaseStreamBlock
 
 
@@ -94,7 +98,9 @@ class CacheHeadersMixin:
     """Shared caches may keep what anonymous visitors see, never what an editor sees."""
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
+        return self.add_cache_headers(request, super().serve(request, *args, **kwargs))
+
+    def add_cache_headers(self, request, response):
         if request.user.is_authenticated or self.get_view_restrictions().exists():
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
@@ -121,6 +127,21 @@ class BasePage(CacheHeadersMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
     def page_type(self):
         """The model's label, written into <body data-page-type> for styles, scripts and tests."""
         return self._meta.label_lower
+
+    @cached_property
+    def live_translations(self):
+        """This page in the other languages, for the language switcher and hreflang links."""
+        return list(self.get_translations().live().public().select_related("locale"))
+
+    def get_view_restrictions(self):
+        # Asked on every view (Wagtail's privacy check, the cache headers); almost always none.
+        key = f"no-view-restrictions:{generation.current()}:{self.pk}"
+        if cache.get(key):
+            return PageViewRestriction.objects.none()
+        restrictions = super().get_view_restrictions()
+        if not restrictions:
+            cache.set(key, True, 60 * 60 * 24)
+        return restrictions
 
 
 class HomePage(BasePage):  # noqa: DJ008 (Page defines __str__)
@@ -164,7 +185,7 @@ class HomePage(BasePage):  # noqa: DJ008 (Page defines __str__)
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["core.StandardPage"]
+    subpage_types = ["core.StandardPage", "exhibitions.ExhibitionIndexPage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -181,6 +202,28 @@ class HomePage(BasePage):  # noqa: DJ008 (Page defines __str__)
         super().clean()
         if HomePage.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk).exists():
             raise ValidationError(_("There is already a home page in this language."))
+
+    def route(self, request, path_components):
+        """Finds the page for a path in one query, not two for every level as Wagtail does.
+
+        The deepest page whose URL the path starts with routes the rest (photo pages, say).
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "/".join(path_components[:length]) + "/"
+            for length in range(1, len(path_components) + 1)
+        ]
+        page = (
+            Page.objects.descendant_of(self)
+            .filter(url_path__in=prefixes)
+            .order_by("-depth")
+            .specific()
+            .first()
+        )
+        if page is None:
+            raise Http404
+        return page.route(request, path_components[page.depth - self.depth :])
 
 
 class HomePageFeaturedPage(Orderable):

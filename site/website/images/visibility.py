@@ -11,7 +11,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
-GENERATION_KEY = "image-visibility-generation"
+from website.core import generation
 
 
 def pages_using(image):
@@ -38,21 +38,13 @@ def pages_using(image):
 
 
 def is_public(image):
-    """Whether anyone at all may see the image; cached until a page's visibility changes."""
-    key = f"image-public:{cache.get_or_set(GENERATION_KEY, 1, None)}:{image.pk}"
+    """Whether anyone at all may see the image; cached until content changes."""
+    key = f"image-public:{generation.current()}:{image.pk}"
     public = cache.get(key)
     if public is None:
         public = pages_using(image).public().exists()
         cache.set(key, public, 60 * 60)
     return public
-
-
-def forget_visibility():
-    """Called whenever a page is published, unpublished, moved, deleted or restricted."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
 
 
 def is_editor(user):

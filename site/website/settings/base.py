@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "website.people",
     "website.users",
     "exhibitions",
+    "wagtail.contrib.routable_page",
     "stories",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

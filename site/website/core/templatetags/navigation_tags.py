@@ -55,10 +55,8 @@ def language_switcher(context):
     page = context.get("page")
     translations = {}
     if isinstance(page, Page):
-        translations = {
-            translation.locale_id: translation
-            for translation in page.get_translations(inclusive=True).live().public()
-        }
+        translations = {page.locale_id: page}
+        translations.update((t.locale_id, t) for t in page.live_translations)
     homes = {}
     site = Site.find_for_request(request)
     if site:

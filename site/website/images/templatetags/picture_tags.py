@@ -7,10 +7,13 @@ register = template.Library()
 
 
 @register.simple_tag
-def picture(image, set_name="photo", alt="", sizes="100vw", loading="lazy", css_class=""):
+def picture(
+    image, set_name="photo", alt="", sizes="100vw", loading="lazy", css_class="", priority=False
+):
     """A photo as <picture> with AVIF, WebP and JPEG sources from one of the named sets.
 
-    `loading="eager"` marks the first screen's main photo, which the browser fetches first.
+    Photos of the first screen are `loading="eager"`; its main one (the largest contentful
+    paint) also has `priority`, so the browser fetches it first.
     """
     if not image:
         return ""
@@ -22,11 +25,11 @@ def picture(image, set_name="photo", alt="", sizes="100vw", loading="lazy", css_
         "width": fallback.width,
         "height": fallback.height,
         "alt": alt,
-        "loading": loading,
-        "decoding": "async" if loading == "lazy" else "auto",
+        "loading": "eager" if priority else loading,
+        "decoding": "auto" if priority else "async",
         "class": css_class,
     }
-    if loading == "eager":
+    if priority:
         img_attributes["fetchpriority"] = "high"
     if any(rendition.is_placeholder for rendition in renditions.values()):
         return format_html(

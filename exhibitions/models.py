@@ -1,0 +1,346 @@
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+
+from website.core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
+from website.core.models import BasePage
+from website.images import renditions
+
+
+class Venue(index.Indexed, models.Model):
+    """A place where exhibitions are shown."""
+
+    name = models.CharField(_("name"), max_length=255)
+    address = models.TextField(_("address"), blank=True)
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+    accessibility = models.TextField(
+        _("accessibility"),
+        blank=True,
+        help_text=_("Step-free access, lifts, toilets, seating, induction loops …"),
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("address"),
+        FieldPanel("opening_hours"),
+        FieldPanel("accessibility"),
+        FieldPanel("website"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+
+    def __str__(self):
+        return self.name
+
+
+class ExhibitionIndexPage(BasePage):  # noqa: DJ008 (Page defines __str__)
+    intro = RichTextField(_("introduction"), features=PARAGRAPH_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["exhibitions.ExhibitionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("exhibition index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        exhibitions = (
+            ExhibitionPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("venue", "listing_image")
+            .order_by("start_date")
+        )
+        tag = request.GET.get("tag", "")[:100]
+        if tag:
+            exhibitions = exhibitions.filter(tags__slug=tag)
+        today = timezone.localdate()
+        current, upcoming, past = [], [], []
+        for exhibition in exhibitions:
+            {"current": current, "upcoming": upcoming, "past": past}[
+                exhibition.status(today)
+            ].append(exhibition)
+        past.reverse()  # the most recent first
+        renditions.prefetch([e.listing_image for e in exhibitions], "card")
+        context.update(
+            current=current,
+            upcoming=upcoming,
+            # Paging clamps what it cannot use (?page=abc, -1, 99999999) to the first or last.
+            past=Paginator(past, 12).get_page(request.GET.get("page", "")[:10]),
+            tag=tag,
+            tags=Tag.objects.filter(
+                exhibitions_exhibitionpagetag_items__content_object__in=ExhibitionPage.objects.child_of(
+                    self
+                )
+                .live()
+                .public()
+            )
+            .distinct()
+            .order_by("name"),
+        )
+        return context
+
+
+class ExhibitionPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "exhibitions.ExhibitionPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines __str__)
+    subtitle = models.CharField(_("subtitle"), max_length=255, blank=True)
+    summary = models.TextField(_("summary"), max_length=500, blank=True)
+    start_date = models.DateField(_("opens on"))
+    end_date = models.DateField(_("closes on"), null=True, blank=True)
+    opening = models.DateTimeField(_("opening event"), null=True, blank=True)
+    opening_details = models.CharField(
+        _("opening event details"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example “Vernissage mit Musik, Eintritt frei”."),
+    )
+    venue = models.ForeignKey(
+        Venue,
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="exhibitions",
+    )
+    intro = RichTextField(_("introduction"), features=PARAGRAPH_FEATURES, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    tags = ClusterTaggableManager(through=ExhibitionPageTag, blank=True)
+    # Photo numbers in URLs are never reused, even after a photo is removed.
+    last_photo_number = models.PositiveIntegerField(default=0, editable=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("subtitle"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldRowPanel([FieldPanel("opening"), FieldPanel("opening_details")]),
+                FieldPanel("venue"),
+            ],
+            heading=_("Dates and place"),
+        ),
+        FieldPanel("intro"),
+        HelpPanel(template="exhibitions/admin/bulk_upload_help.html", heading=_("Many photos")),
+        MultipleChooserPanel(
+            "gallery_photos", chooser_field_name="image", label=_("Gallery"), heading=_("Gallery")
+        ),
+        InlinePanel("credits", label=_("Credits"), heading=_("Credits")),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("subtitle"),
+        index.SearchField("summary"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["exhibitions.ExhibitionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("exhibition")
+        verbose_name_plural = _("exhibitions")
+
+    def clean(self):
+        super().clean()
+        if self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("An exhibition cannot close before it opens.")})
+        self.number_new_photos()
+
+    def number_new_photos(self):
+        for photo in self.gallery_photos.all():
+            if not photo.number:
+                self.last_photo_number += 1
+                photo.number = self.last_photo_number
+
+    def save(self, *args, **kwargs):
+        self.number_new_photos()
+        return super().save(*args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        # Routes answer past BasePage's serve(): they need its cache headers too.
+        return self.add_cache_headers(request, super().serve(request, *args, **kwargs))
+
+    def status(self, today=None):
+        today = today or timezone.localdate()
+        if self.start_date > today:
+            return "upcoming"
+        if self.end_date and self.end_date < today:
+            return "past"
+        return "current"
+
+    @cached_property
+    def photos(self):
+        """The gallery in its order, with images and their renditions in three queries."""
+        photos = list(self.gallery_photos.select_related("image"))
+        renditions.prefetch([photo.image for photo in photos], "photo")
+        return photos
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["photos"] = self.photos
+        context["credits"] = self.credits.select_related("person", "organisation")
+        return context
+
+    @path("foto/<int:number>/", name="photo")
+    def photo_page(self, request, number):
+        photos = self.photos
+        position = next((i for i, p in enumerate(photos) if p.number == number), None)
+        if position is None:
+            raise Http404
+        return self.render(
+            request,
+            template="exhibitions/exhibition_photo_page.html",
+            context_overrides={
+                "photo": photos[position],
+                "position": position + 1,
+                "previous": photos[position - 1] if position > 0 else None,
+                "next": photos[position + 1] if position + 1 < len(photos) else None,
+            },
+        )
+
+    def photo_url(self, photo):
+        return self.url + self.reverse_subpage("photo", args=[photo.number])
+
+
+class GalleryPhoto(Orderable):
+    """A photo in an exhibition's gallery, with what this use of it needs: caption, credits, alt."""
+
+    page = ParentalKey(ExhibitionPage, related_name="gallery_photos", on_delete=models.CASCADE)
+    image = models.ForeignKey(
+        "images.CustomImage", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+    number = models.PositiveIntegerField(editable=False, null=True)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    photographer = models.CharField(_("photographer"), max_length=200, blank=True)
+    designer = models.CharField(_("designer"), max_length=200, blank=True)
+    model = models.CharField(_("model"), max_length=200, blank=True)
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )
+    decorative = models.BooleanField(
+        _("decorative"),
+        default=False,
+        help_text=_("Tick only if the photo adds nothing; it then has no alternative text."),
+    )
+
+    panels = [
+        FieldPanel("image"),
+        FieldPanel("caption"),
+        FieldRowPanel([FieldPanel("photographer"), FieldPanel("designer"), FieldPanel("model")]),
+        FieldPanel("alt_text"),
+        FieldPanel("decorative"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("gallery photo")
+        verbose_name_plural = _("gallery photos")
+
+    def __str__(self):
+        return self.caption or str(self.image)
+
+    def clean(self):
+        super().clean()
+        if not self.decorative and not self.alt_text:
+            raise ValidationError({"alt_text": _("Describe the photo, or mark it as decorative.")})
+
+    @property
+    def alt(self):
+        return "" if self.decorative else self.alt_text
+
+    @property
+    def credit_line(self):
+        parts = [
+            (_("Photo"), self.photographer),
+            (_("Design"), self.designer),
+            (_("Model"), self.model),
+        ]
+        return " · ".join(f"{label}: {name}" for label, name in parts if name)
+
+
+class ExhibitionCredit(Orderable):
+    """Who made the exhibition: a person or an organisation, in a role."""
+
+    class Role(models.TextChoices):
+        INITIATOR = "initiator", _("Initiator")
+        CURATOR = "curator", _("Curator")
+        PHOTOGRAPHER = "photographer", _("Photographer")
+        DESIGNER = "designer", _("Designer")
+        MODEL = "model", _("Model")
+        PARTNER = "partner", _("Partner")
+        SUPPORTER = "supporter", _("Supporter")
+
+    page = ParentalKey(ExhibitionPage, related_name="credits", on_delete=models.CASCADE)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    organisation = models.ForeignKey(
+        "people.PartnerOrganisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("role"), FieldPanel("person"), FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("credit")
+        verbose_name_plural = _("credits")
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.person or self.organisation}"
+
+    def clean(self):
+        super().clean()
+        if bool(self.person_id) == bool(self.organisation_id):
+            raise ValidationError(_("Choose either a person or an organisation."))

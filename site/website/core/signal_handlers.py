@@ -1,0 +1,23 @@
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.models import Locale, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import generation
+
+# Apps whose models show on public pages: pages, snippets, settings.
+CONTENT_APPS = ("core", "people", "exhibitions", "stories")
+
+
+def register_signal_handlers():
+    # Senders are named one by one: a receiver for every model would cost Django its fast
+    # bulk deletes everywhere.
+    models = [Locale, PageViewRestriction, Site]
+    for label in CONTENT_APPS:
+        models += apps.get_app_config(label).get_models()
+    for model in models:
+        post_save.connect(generation.bump, sender=model)
+        post_delete.connect(generation.bump, sender=model)
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(generation.bump)

@@ -1,0 +1,172 @@
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.test.utils import WagtailPageTestCase
+
+import pytest
+
+from exhibitions.models import ExhibitionIndexPage, ExhibitionPage, GalleryPhoto
+from website.core.models import HomePage
+
+TODAY = datetime.date.today()
+DAY = datetime.timedelta(days=1)
+
+
+class ExhibitionTreeTests(WagtailPageTestCase):
+    def test_index_lives_below_a_home_page_and_holds_exhibitions(self):
+        self.assertAllowedParentPageTypes(ExhibitionIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(ExhibitionIndexPage, {ExhibitionPage})
+
+    def test_exhibitions_live_only_in_the_index_and_hold_nothing(self):
+        self.assertAllowedParentPageTypes(ExhibitionPage, {ExhibitionIndexPage})
+        self.assertAllowedSubpageTypes(ExhibitionPage, set())
+
+    def test_one_index_per_home_page(self):
+        self.assertEqual(ExhibitionIndexPage.max_count_per_parent, 1)
+
+
+pytestmark = pytest.mark.django_db
+
+
+def section_titles(doc, heading_id):
+    heading = doc.find(id=heading_id)
+    if heading is None:
+        return []
+    return [a.get_text(strip=True) for a in heading.find_parent("section").select(".card__title a")]
+
+
+def test_current_upcoming_and_past_split_at_the_date_boundaries(
+    client, html, index, make_exhibition
+):
+    make_exhibition(title="Beginnt heute", start_date=TODAY, end_date=TODAY + 30 * DAY)
+    make_exhibition(title="Endet heute", start_date=TODAY - 30 * DAY, end_date=TODAY)
+    make_exhibition(title="Ohne Ende", start_date=TODAY - 5 * DAY)
+    make_exhibition(title="Beginnt morgen", start_date=TODAY + DAY)
+    make_exhibition(title="Endete gestern", start_date=TODAY - 30 * DAY, end_date=TODAY - DAY)
+    doc = html(client.get(index.url))
+    assert sorted(section_titles(doc, "current-heading")) == [
+        "Beginnt heute",
+        "Endet heute",
+        "Ohne Ende",
+    ]
+    assert section_titles(doc, "upcoming-heading") == ["Beginnt morgen"]
+    assert section_titles(doc, "past-heading") == ["Endete gestern"]
+
+
+def test_tags_filter_the_listing(client, html, index, make_exhibition):
+    fashion = make_exhibition(title="Mode")
+    fashion.tags.add("Mode")
+    fashion.save_revision().publish()
+    make_exhibition(title="Malerei")
+    doc = html(client.get(index.url + "?tag=mode"))
+    titles = [a.get_text(strip=True) for a in doc.select(".card__title a")]
+    assert titles == ["Mode"]
+    assert doc.select_one('.tag-list a[aria-current="page"]').get_text(strip=True) == "Mode"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?page=abc",
+        "?page=-1",
+        "?page=0",
+        "?page=99999999",
+        "?page=" + "9" * 500,
+        "?tag=<script>alert(1)</script>",
+        "?tag=" + "x" * 10_000,
+        "?tag=%00",
+    ],
+)
+def test_hostile_listing_parameters_never_fail(client, index, make_exhibition, query):
+    for n in range(14):
+        make_exhibition(start_date=TODAY - (100 + n) * DAY, end_date=TODAY - (50 + n) * DAY)
+    response = client.get(index.url + query)
+    assert response.status_code in (200, 404)
+    assert b"<script>alert(1)</script>" not in response.content
+
+
+def test_past_exhibitions_are_paginated(client, html, index, make_exhibition):
+    for n in range(14):
+        make_exhibition(start_date=TODAY - (100 + n) * DAY, end_date=TODAY - (50 + n) * DAY)
+    first = html(client.get(index.url))
+    second = html(client.get(index.url + "?page=2"))
+    assert len(first.select(".card")) == 12
+    assert len(second.select(".card")) == 2
+    assert first.select_one('.pagination a[rel="next"]')["href"] == "?page=2"
+
+
+def test_photo_pages_keep_their_numbers_when_others_go_or_move(client, make_exhibition):
+    exhibition = make_exhibition(photos=3)
+    assert [p.number for p in exhibition.gallery_photos.all()] == [1, 2, 3]
+    first, second, third = exhibition.gallery_photos.all()
+    draft = exhibition.get_latest_revision_as_object()
+    third.sort_order, first.sort_order = 0, 1
+    draft.gallery_photos.set([third, first])  # the second photo is removed
+    draft.save_revision().publish()
+    exhibition.refresh_from_db()
+    assert client.get(exhibition.url + "foto/2/").status_code == 404
+    assert "Bild 3" in client.get(exhibition.url + "foto/3/").content.decode()
+    draft = exhibition.get_latest_revision_as_object()
+    draft.gallery_photos.add(GalleryPhoto(image=second.image, alt_text="Neu", caption="Neu"))
+    draft.save_revision().publish()
+    assert sorted(
+        p.number for p in ExhibitionPage.objects.get(pk=exhibition.pk).gallery_photos.all()
+    ) == [1, 3, 4]
+
+
+def test_a_photo_page_has_its_caption_as_title_and_links_to_its_neighbours(
+    client, html, make_exhibition
+):
+    exhibition = make_exhibition(photos=3)
+    doc = html(client.get(exhibition.url + "foto/2/"))
+    assert doc.h1.get_text(strip=True) == "Bild 2"
+    assert doc.title.get_text().startswith("Bild 2")
+    assert doc.select_one('a[rel="prev"]')["href"] == exhibition.url + "foto/1/"
+    assert doc.select_one('a[rel="next"]')["href"] == exhibition.url + "foto/3/"
+    assert doc.body["data-page-type"] == "exhibitions.exhibitionpage"
+    assert "public" in client.get(exhibition.url + "foto/2/")["Cache-Control"]
+
+
+def test_markup_in_captions_and_credits_is_escaped_everywhere(client, make_exhibition):
+    exhibition = make_exhibition(photos=1, subtitle="<b>Untertitel</b>")
+    photo = exhibition.gallery_photos.get()
+    draft = exhibition.get_latest_revision_as_object()
+    draft.gallery_photos.set([photo])
+    photo.caption = '<script>alert("caption")</script>'
+    photo.photographer = '<img src=x onerror=alert("credit")>'
+    photo.alt_text = '"><script>alert("alt")</script>'
+    draft.save_revision().publish()
+    for url in (exhibition.url, exhibition.url + f"foto/{photo.number}/"):
+        content = client.get(url).content.decode()
+        assert "<script>alert" not in content
+        assert "<img src=x" not in content
+        assert "<b>Untertitel</b>" not in content
+        assert "&lt;script&gt;alert(&quot;caption&quot;)&lt;/script&gt;" in content
+
+
+def count_queries(client, url):
+    # Warm: the first view also creates the site's settings row, which renews the fragments.
+    client.get(url)
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def test_a_gallery_costs_the_same_few_queries_for_12_60_and_120_photos(client, make_exhibition):
+    counts = {n: count_queries(client, make_exhibition(photos=n).url) for n in (12, 60, 120)}
+    assert len(set(counts.values())) == 1, counts
+    assert counts[12] <= 10, counts
+
+
+def test_without_javascript_every_photo_is_a_link_to_its_page(client, html, make_exhibition):
+    exhibition = make_exhibition(photos=3)
+    doc = html(client.get(exhibition.url))
+    links = [a["href"] for a in doc.select("a.gallery-grid__link")]
+    assert links == [exhibition.url + f"foto/{n}/" for n in (1, 2, 3)]
+    images = doc.select("a.gallery-grid__link img")
+    assert images[0]["loading"] == "eager" and images[0]["fetchpriority"] == "high"
+    assert all(img.has_attr("width") and img.has_attr("height") for img in images)
