@@ -167,8 +167,11 @@
     items = [];
     index = 0;
     if (link && link.isConnected) {
-      link.focus({ preventScroll: true });
-      link.scrollIntoView({ block: "nearest" });
+      // After the browser's own focus restoration, which returns to the opening link.
+      setTimeout(function () {
+        link.focus({ preventScroll: true });
+        link.scrollIntoView({ block: "nearest" });
+      }, 0);
     }
   });
 })();

@@ -1,0 +1,100 @@
+"""A visitor browses an exhibition: with the keyboard in the lightbox, and without JavaScript."""
+
+import pytest
+
+from exhibitions.models import GalleryPhoto
+from tests.factories import ExhibitionIndexPageFactory, ExhibitionPageFactory, build_site
+from tests.images.helpers import make_image
+from tests.images.photos import plain_jpeg
+
+PHOTOS = 5
+
+
+# The live server answers from another thread: data must be committed, and the rows that
+# migrations create (root page, default site) restored after each test.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def exhibition():
+    home = build_site()["de"]
+    index = ExhibitionIndexPageFactory(parent=home, show_in_menus=True)
+    index.save_revision().publish()
+    exhibition = ExhibitionPageFactory(parent=index, title="Beulwitz designt")
+    exhibition.gallery_photos.set(
+        [
+            GalleryPhoto(
+                image=make_image(plain_jpeg(900, 600), title=f"Foto {n}"),
+                caption=f"Modell {n}",
+                alt_text=f"Kleid Nummer {n}",
+                photographer="Anna Beispiel",
+            )
+            for n in range(1, PHOTOS + 1)
+        ]
+    )
+    exhibition.save_revision().publish()
+    return exhibition
+
+
+def counter(page):
+    return page.locator("[data-lightbox-counter]").inner_text()
+
+
+def focused_href(page):
+    return page.evaluate("document.activeElement.getAttribute('href')")
+
+
+def test_visitor_steps_through_the_gallery_with_the_keyboard(visitor, live_server, exhibition):
+    page = visitor
+    page.goto(live_server.url + "/")
+    page.get_by_role("navigation", name="Hauptnavigation").get_by_role(
+        "link", name="Ausstellungen"
+    ).click()
+    page.get_by_role("link", name="Beulwitz designt").click()
+    assert page.locator("a.gallery-grid__link").count() == PHOTOS
+
+    page.locator("a.gallery-grid__link").first.focus()
+    page.keyboard.press("Enter")
+    dialog = page.locator("dialog[data-lightbox-dialog]")
+    dialog.wait_for(state="visible")
+    assert counter(page) == f"Foto 1 von {PHOTOS}"
+    assert dialog.locator("figcaption").inner_text().startswith("Modell 1")
+    assert page.locator("[data-lightbox-prev]").is_disabled()
+
+    for n in range(2, PHOTOS + 1):
+        page.keyboard.press("ArrowRight")
+        assert counter(page) == f"Foto {n} von {PHOTOS}"
+    assert page.locator("[data-lightbox-next]").is_disabled()
+    page.keyboard.press("Home")
+    assert counter(page) == f"Foto 1 von {PHOTOS}"
+    page.keyboard.press("End")
+    assert counter(page) == f"Foto {PHOTOS} von {PHOTOS}"
+
+    for _ in range(6):  # focus stays inside the open lightbox
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('dialog') !== null")
+
+    page.keyboard.press("Escape")
+    dialog.wait_for(state="hidden")
+    # Back where the visitor was: on the photo last shown.
+    last = exhibition.url + f"foto/{PHOTOS}/"
+    page.wait_for_function(
+        f"document.activeElement.getAttribute('href') === '{last}'", timeout=2000
+    )
+    assert focused_href(page) == last
+
+
+def test_without_javascript_the_photo_pages_do_the_same_job(
+    visitor_without_javascript, live_server, exhibition
+):
+    page = visitor_without_javascript
+    page.goto(live_server.url + exhibition.url)
+    page.locator("a.gallery-grid__link").first.click()
+    for n in range(1, PHOTOS + 1):
+        assert page.url.endswith(f"foto/{n}/")
+        assert page.locator("h1").inner_text() == f"Modell {n}"
+        if n < PHOTOS:
+            page.get_by_role("link", name="Nächstes Foto").click()
+    assert page.get_by_role("link", name="Nächstes Foto").count() == 0
+    page.get_by_role("link", name="Zurück zur Ausstellung").click()
+    assert page.url == live_server.url + exhibition.url
