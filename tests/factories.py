@@ -1,6 +1,6 @@
 import datetime
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 import factory
 import wagtail_factories
@@ -39,8 +39,15 @@ def build_site():
     Returns the home pages by language code.
     """
     by_code = locales()
-    home = HomePageFactory(parent=Page.get_first_root_node(), locale=by_code["de"])
-    Site.objects.filter(is_default_site=True).update(root_page=home)
+    # After a transactional test has flushed the database, even Wagtail's roots are gone.
+    Collection.get_first_root_node() or Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=by_code["de"])
+    )
+    home = HomePageFactory(parent=root, locale=by_code["de"])
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
     homes = {"de": home}
     for code in ("en", "ar"):
         homes[code] = publish_translation(home, by_code[code])

@@ -1,13 +1,8 @@
 """Browser tests: real headless Chromium (Debian's package), driven by Playwright."""
 
-import os
 import shutil
 
 import pytest
-
-# Playwright's synchronous API runs an event loop; the ORM beside it is still used one call at
-# a time from this thread.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -26,8 +21,10 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture
+def browser(orm_beside_playwright):
+    # One Chromium per test: Playwright's event loop must be gone before the database is
+    # flushed after the test, and before any other test uses the ORM.
     if not shutil.which(CHROMIUM):
         pytest.skip("Chromium is not installed (Debian package chromium; .ci/run installs it)")
     from playwright.sync_api import sync_playwright
@@ -36,6 +33,13 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def orm_beside_playwright(monkeypatch):
+    # Playwright's synchronous API keeps an event loop in this thread; the ORM beside it is
+    # still used one call at a time. Only for browser tests: never set it anywhere else.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture

@@ -10,9 +10,8 @@ from tests.images.photos import plain_jpeg
 PHOTOS = 5
 
 
-# The live server answers from another thread: data must be committed, and the rows that
-# migrations create (root page, default site) restored after each test.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The live server answers from another thread: the data must be committed.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from exhibitions import demo as exhibitions_demo
 from website.core.demo import pages
 
 
@@ -14,4 +15,5 @@ class Command(BaseCommand):
         self.stdout.write("Demo-Inhalte werden geladen …")
         with transaction.atomic():
             home = pages.build(log)
+            exhibitions_demo.build(home, log)
         self.stdout.write(self.style.SUCCESS(f"Fertig: {home.full_url or home.url}"))
