@@ -34,6 +34,26 @@ def higher(stock, ours):
 
 # (scenario, label, figure, which way is better, goal for ours, its test on stock, ours, run)
 ROWS = [
+    ("S1", "SQL queries, 60 photos (warm)", "queries", lower, "≤ 10", lambda s, o, r: o <= 10),
+    (
+        "S1",
+        "same queries for 12, 60 and 120 photos",
+        "same_queries",
+        None,
+        "yes",
+        lambda s, o, r: o,
+    ),
+    ("S1", "rendition cache writes per view", "cache_writes", lower, "0", lambda s, o, r: o == 0),
+    ("S1", "rendition cache reads per view", "cache_reads", lower, "", None),
+    ("S1", "server time, ms (median of 30)", "server_ms", lower, "", None),
+    (
+        "S1",
+        "requests per second, one process",
+        "requests_per_second",
+        higher,
+        "≥ 2.5× stock",
+        lambda s, o, r: o >= 2.5 * s,
+    ),
     ("S3", "first view TTFB, ms", "ttfb_ms", lower, "≤ 200", lambda s, o, r: o <= 200),
     ("S3", "web process peak RSS, MiB", "web_rss", lower, "≤ 300", lambda s, o, r: o <= 300),
     ("S3", "photo set ready after publish, s", "ready_s", lower, "≤ 60", lambda s, o, r: o <= 60),
@@ -56,6 +76,25 @@ ROWS = [
         lambda s, o, r: o <= 100,
     ),
     ("S4", "bytes of the 6 renditions", "bytes", lower, "", None),
+    ("S5", "image bytes, first screen", "first_screen_bytes", lower, "", None),
+    (
+        "S5",
+        "image bytes, whole scroll",
+        "scroll_bytes",
+        lower,
+        "≥ 30 % fewer",
+        lambda s, o, r: o <= 0.7 * s,
+    ),
+    ("S5", "every <img> has width and height", "all_sized", None, "yes", lambda s, o, r: o),
+    ("S5", "first photo not lazy", "lcp_eager", None, "yes", lambda s, o, r: o),
+    (
+        "S5",
+        "lazy photos of 60",
+        "lazy",
+        None,
+        "all but the first screen's 4",
+        lambda s, o, r: o == r["images"] - 4,
+    ),
     ("S6", "uploads accepted", "accepted", higher, "all", lambda s, o, r: o == r["uploads"]),
     ("S6", "server errors", "server_errors", None, "0", lambda s, o, r: o == 0),
     (
@@ -118,6 +157,8 @@ def make_photos(folder, size, count):
 def figure(value):
     if value is None:
         return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, float):
         return "∞" if math.isinf(value) else f"{value:,.2f}" if value < 100 else f"{value:,.0f}"
     return f"{value:,}"
@@ -174,7 +215,9 @@ def quality_guard(guard):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", choices=SIZES, default="full")
-    parser.add_argument("--only", nargs="*", choices=["s3", "s4", "s6"], help="some scenarios")
+    parser.add_argument(
+        "--only", nargs="*", choices=["s1", "s3", "s4", "s5", "s6"], help="some scenarios"
+    )
     arguments = parser.parse_args()
     size_name = arguments.size
     size = SIZES[size_name]
@@ -192,9 +235,13 @@ def main():
         keep_as_template(workdir, "site")
         child("prepare", "gallery", workdir, "site", gallery)
         keep_as_template(workdir, "gallery")
+        child("prepare", "warm", workdir, "gallery", gallery)
+        keep_as_template(workdir, "warm")
         results = {}
         # scenario: (template database, photos)
         scenarios = {
+            "s1": ("warm", gallery),
+            "s5": ("warm", gallery),
             "s4": ("gallery", gallery),
             "s3": ("gallery", gallery),
             "s6": ("site", uploads),

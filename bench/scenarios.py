@@ -4,11 +4,14 @@ Run by run.py with the settings and files of the run; prints its figures as one 
 """
 
 import contextlib
+import datetime
 import io
+import itertools
 import json
 import math
 import os
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -23,6 +26,7 @@ from django.core.files import File  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from wagtail.images.models import AbstractImage, Filter  # noqa: E402
@@ -31,8 +35,8 @@ from wagtail.models import Collection  # noqa: E402
 import requests  # noqa: E402
 from PIL import Image, ImageChops, ImageStat  # noqa: E402
 
+from exhibitions.models import ExhibitionIndexPage, ExhibitionPage, GalleryPhoto  # noqa: E402
 from website.core.demo import pages as demo  # noqa: E402
-from website.core.models import HomePage, StandardPage  # noqa: E402
 from website.images import renditions  # noqa: E402
 from website.images.models import CustomImage  # noqa: E402
 from website.users.models import User  # noqa: E402
@@ -42,17 +46,48 @@ from stock import become_stock  # noqa: E402
 
 PHOTO_SET = renditions.SETS["photo"]
 NO_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+GALLERY_SIZES = (12, 60, 120)
+
+
+def exhibition(slug, images):
+    """A draft exhibition in the index whose gallery shows the images."""
+    page = ExhibitionPage(
+        title="Beulwitz designt", slug=slug, start_date=datetime.date(2025, 5, 1), live=False
+    )
+    page.gallery_photos.set(
+        [
+            GalleryPhoto(image=image, caption=f"Modell {n}", alt_text=f"Kleid {n}")
+            for n, image in enumerate(images, start=1)
+        ]
+    )
+    ExhibitionIndexPage.objects.get().add_child(instance=page)
+    return page
 
 
 def prepare(photo_dir, variant):
-    """The template database: the demo site, then (variant "gallery") the photos as images."""
+    """The template databases.
+
+    "site": the demo's pages; "gallery": and the photos as images, without renditions, and
+    an exhibition index; "warm": and published galleries of 12, 60 and 120 photos whose
+    renditions (ours, and stock's 800 pixel JPEG) are all made.
+    """
     call_command("migrate", verbosity=0)
-    demo.build(lambda message: None)
+    home = demo.build(lambda message: None)
     if variant == "gallery":
         with override_settings(TASKS=NO_TASKS):  # no renditions yet: the scenarios make them
             for number, path in enumerate(sorted(photo_dir.iterdir()), start=1):
                 with open(path, "rb") as file:
                     CustomImage(title=f"Foto {number}", file=File(file, name=path.name)).save()
+        home.add_child(instance=ExhibitionIndexPage(title="Ausstellungen", slug="ausstellungen"))
+    if variant == "warm":
+        images = list(CustomImage.objects.order_by("pk"))
+        for image in images:
+            renditions.generate(image, PHOTO_SET.specs)
+            AbstractImage.create_rendition(image, Filter("width-800"))
+        with override_settings(TASKS=NO_TASKS):
+            for count in GALLERY_SIZES:
+                photos = list(itertools.islice(itertools.cycle(images), count))
+                exhibition(f"galerie-{count}", photos).save_revision().publish()
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return {}
@@ -130,19 +165,9 @@ def start_worker(log):
 
 
 def s3(photo_dir, variant):
-    """A visitor opens a 60-photo page the moment it is published."""
+    """A visitor opens a 60-photo exhibition the moment it is published."""
     images = list(CustomImage.objects.order_by("pk"))
-    home = HomePage.objects.get(locale__language_code="de")
-    page = StandardPage(
-        title="Beulwitz designt",
-        slug="beulwitz-designt",
-        live=False,
-        body=[
-            {"type": "image", "value": {"image": image.pk, "alt_text": f"Foto {n}"}}
-            for n, image in enumerate(images, start=1)
-        ],
-    )
-    home.add_child(instance=page)
+    page = exhibition("beulwitz-designt", images)
     revision = page.save_revision()
     worker = None
     try:
@@ -278,7 +303,121 @@ def s6(photo_dir, variant):
     }
 
 
+def s1(photo_dir, variant):
+    """A warm gallery (all renditions made), viewed again and again without a page cache."""
+    if variant == "stock":
+        become_stock("stock/gallery_picture.html")
+    client = Client()
+    queries = {}
+    for count in GALLERY_SIZES:
+        url = ExhibitionPage.objects.get(slug=f"galerie-{count}").url
+        for _ in range(2):  # warm: templates, site root paths, rendition cache
+            if client.get(url).status_code != 200:
+                raise RuntimeError(f"{url} does not answer")
+        with CaptureQueriesContext(connection) as context:
+            client.get(url)
+        queries[count] = len(context.captured_queries)
+    url = ExhibitionPage.objects.get(slug="galerie-60").url
+    with counting_rendition_cache() as cache_calls:
+        client.get(url)
+    times = []
+    for _ in range(30):
+        started = time.perf_counter()
+        client.get(url)
+        times.append(time.perf_counter() - started)
+    median = statistics.median(times)
+    return {
+        "queries": queries[60],
+        "queries_by_size": queries,
+        "same_queries": len(set(queries.values())) == 1,
+        "server_ms": median * 1000,
+        "requests_per_second": 1 / median,
+        **cache_calls,
+    }
+
+
+@contextlib.contextmanager
+def counting_rendition_cache():
+    """Counts what a view asks of the rendition cache."""
+    backend = CustomImage.get_rendition_model().cache_backend
+    calls = {"cache_reads": 0, "cache_writes": 0}
+    originals = {name: getattr(backend, name) for name in ("get", "get_many", "set", "set_many")}
+
+    def counted(name, kind):
+        def call(*args, **kwargs):
+            calls[kind] += 1
+            return originals[name](*args, **kwargs)
+
+        return call
+
+    for name in originals:
+        setattr(backend, name, counted(name, "cache_reads" if "get" in name else "cache_writes"))
+    try:
+        yield calls
+    finally:
+        for name, method in originals.items():
+            setattr(backend, name, method)
+
+
+def s5(photo_dir, variant):
+    """Image bytes of a gallery's first screen and of the whole scroll, and its layout."""
+    if not os.path.exists("/usr/bin/chromium"):
+        return {"skipped": "Chromium is not installed"}
+    from playwright.sync_api import sync_playwright
+
+    os.environ["BENCH_STOCK_GALLERY"] = "stock/gallery_image.html"
+    url = ExhibitionPage.objects.get(slug="galerie-60").url
+    with gunicorn(variant) as (base, worker), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        received = []
+        page.on(
+            "response",
+            lambda response: (
+                received.append(len(response.body()))
+                if response.request.resource_type == "image"
+                else None
+            ),
+        )
+        page.goto(base + url, wait_until="networkidle")
+        first_screen = sum(received)
+        height = page.evaluate("document.body.scrollHeight")
+        for y in range(0, height + 900, 600):
+            page.evaluate(f"window.scrollTo(0, {y})")
+            page.wait_for_timeout(100)
+        page.wait_for_load_state("networkidle")
+        layout = page.evaluate("""() => {
+            const images = [...document.querySelectorAll('.gallery-grid img')];
+            return {
+                count: images.length,
+                sized: images.filter(i => i.hasAttribute('width') && i.hasAttribute('height'))
+                    .length,
+                firstLazy: images[0].loading === 'lazy',
+                lazy: images.filter(i => i.loading === 'lazy').length,
+            };
+        }""")
+        browser.close()
+    return {
+        "first_screen_bytes": first_screen,
+        "scroll_bytes": sum(received),
+        "all_sized": layout["sized"] == layout["count"],
+        "lcp_eager": not layout["firstLazy"],
+        "lazy": layout["lazy"],
+        "images": layout["count"],
+    }
+
+
 if __name__ == "__main__":
     name, variant, photo_dir = sys.argv[1], sys.argv[2], Path(sys.argv[3])
-    scenario = {"prepare": prepare, "s3": s3, "s4": s4, "s6": s6}[name]
+    scenario = {"prepare": prepare, "s1": s1, "s3": s3, "s4": s4, "s5": s5, "s6": s6}[name]
     print(json.dumps(scenario(photo_dir, variant)))

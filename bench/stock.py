@@ -1,20 +1,33 @@
-"""Turns this process's site into stock Wagtail where images are concerned.
+"""Turns this process's site into stock Wagtail.
 
 Renditions are made by Wagtail's own code inside the request that asks for them, uploads are
-checked by Wagtail's own form and stored as sent, with Wagtail's default upload limit.
+checked by Wagtail's own form and stored as sent, with Wagtail's default upload limit; pages
+are routed level by level, their privacy looked up on every view, and no fragment is cached.
 """
+
+import os
 
 from django.conf import settings
 
 from wagtail.images.models import AbstractImage
+from wagtail.models import Page
 
+from exhibitions.models import ExhibitionPage
+from website.core.models import BasePage, HomePage
+from website.core.templatetags.fragment_tags import CachedFragmentNode
 from website.images.models import CustomImage
 
 
-def become_stock():
+def become_stock(gallery_template=None):
     CustomImage.get_rendition = AbstractImage.get_rendition
     CustomImage.get_renditions = AbstractImage.get_renditions
     CustomImage.save = AbstractImage.save
     settings.WAGTAILIMAGES_IMAGE_FORM_BASE = ""
     settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
     settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 128_000_000
+    HomePage.route = Page.route
+    BasePage.get_view_restrictions = Page.get_view_restrictions
+    CachedFragmentNode.render = lambda node, context: node.nodelist.render(context)
+    gallery_template = gallery_template or os.environ.get("BENCH_STOCK_GALLERY")
+    if gallery_template:
+        ExhibitionPage.template = gallery_template

@@ -217,7 +217,6 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["photos"] = self.photos
         context["credits"] = self.credits.select_related("person", "organisation")
         return context
 

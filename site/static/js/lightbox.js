@@ -36,16 +36,33 @@
     });
   }
 
-  // importNode creates the nodes in this document, so their images start loading
-  // even while detached; the browser picks the same <source> as the stage will.
+  // The stage shows the grid's own <picture> again, now at the full width of the screen,
+  // so the browser picks the large file from the same srcset; the template adds the caption.
+  function contentFor(link) {
+    var content = document.importNode(templateFor(link).content, true);
+    var picture = link.querySelector("picture, img").cloneNode(true);
+    picture.querySelectorAll("source, img").forEach(function (node) {
+      node.setAttribute("sizes", "100vw");
+    });
+    var img = picture.tagName === "IMG" ? picture : picture.querySelector("img");
+    if (img) {
+      img.loading = "eager";
+      img.removeAttribute("class");
+    }
+    var figure = content.querySelector("figure") || content;
+    figure.insertBefore(picture, figure.firstChild);
+    return content;
+  }
+
+  // Nodes made in this document start loading their images even while detached.
   function preload(i) {
-    if (i >= 0 && i < items.length) document.importNode(templateFor(items[i]).content, true);
+    if (i >= 0 && i < items.length) contentFor(items[i]);
   }
 
   function show(i) {
     if (i < 0 || i >= items.length) return; // no wrapping at either end
     index = i;
-    stage.replaceChildren(document.importNode(templateFor(items[index]).content, true));
+    stage.replaceChildren(contentFor(items[index]));
     if (counter) {
       counter.textContent = counterText.split("{n}").join(String(index + 1))
         .split("{total}").join(String(items.length));

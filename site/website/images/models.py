@@ -1,3 +1,4 @@
+import functools
 import os
 import secrets
 
@@ -17,6 +18,12 @@ from wagtail.images.models import (
 
 from .storage import private_storage
 from .uploads import SanitisedImageFile, sanitise
+
+
+@functools.cache
+def filter_for(spec):
+    """One Filter per spec, its operations parsed once: galleries ask for hundreds."""
+    return Filter(spec=spec)
 
 
 def image_field(verbose_name, help_text=""):
@@ -104,7 +111,7 @@ class CustomImage(AbstractImage):
 
     def get_rendition(self, filter):
         if isinstance(filter, str):
-            filter = Filter(spec=filter)
+            filter = filter_for(filter)
         return self.get_renditions(filter)[filter.spec]
 
     def get_renditions(self, *filters):
@@ -115,7 +122,7 @@ class CustomImage(AbstractImage):
         from .renditions import queue
 
         Rendition = self.get_rendition_model()
-        filters = list(dict.fromkeys(Filter(spec=f) if isinstance(f, str) else f for f in filters))
+        filters = list(dict.fromkeys(filter_for(f) if isinstance(f, str) else f for f in filters))
         found = self.find_existing_renditions(*filters)
         missing = [f for f in filters if f not in found]
         if missing:

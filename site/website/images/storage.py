@@ -3,13 +3,22 @@
 Files are fetched through `website.images.views.serve`, which checks who may see them.
 """
 
+from functools import cache
+
 from django.core.files.storage import FileSystemStorage, storages
 from django.urls import reverse
+from django.utils.encoding import filepath_to_uri
+
+
+@cache
+def url_prefix():
+    # A gallery asks for hundreds of these URLs: resolve the view's prefix only once.
+    return reverse("image_file", args=["-"])[:-1]
 
 
 class PrivateURLMixin:
     def url(self, name):
-        return reverse("image_file", args=[name])
+        return url_prefix() + filepath_to_uri(name)
 
 
 class PrivateFileSystemStorage(PrivateURLMixin, FileSystemStorage):
