@@ -58,3 +58,17 @@ def test_demo_admin_is_created_then_reset(client, monkeypatch):
     call_command("ensure_demo_admin", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert client.login(username="admin", password="ein-anderes-passwort")
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_demo_exhibition_is_reached_from_the_home_page(client, html):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    home = html(client.get("/"))
+    index_url = home.select_one('nav.main-nav a[href="/ausstellungen/"]')["href"]
+    index = html(client.get(index_url))
+    exhibition_url = index.find("a", string="Beulwitz designt")["href"]
+    exhibition = html(client.get(exhibition_url))
+    links = exhibition.select("a.gallery-grid__link")
+    assert len(links) == 24
+    assert all(img["alt"] for img in exhibition.select("a.gallery-grid__link img"))
+    last = html(client.get(links[-1]["href"]))
+    assert last.select_one('a[rel="prev"]') and not last.select_one('a[rel="next"]')

@@ -142,9 +142,12 @@ def strip_jpeg(data):
     """The JPEG without its metadata segments and without anything after its end: lossless.
 
     Application segments (EXIF, XMP, IPTC, JFIF thumbnails, maker notes) and comments go; the
-    frame, tables and the compressed pixels are copied byte for byte.
+    frame, tables and the compressed pixels are copied byte for byte (through a memoryview,
+    so a camera photo is not copied piece by piece).
     """
-    output = bytearray(b"\xff\xd8")
+    view = memoryview(data)
+    output = io.BytesIO()
+    output.write(b"\xff\xd8")
     position = 2
     while True:
         if data[position] != 0xFF:
@@ -154,18 +157,21 @@ def strip_jpeg(data):
             position += 1
             continue
         if marker == 0xD9:  # end of image: whatever follows (a second image, a payload) goes
-            return bytes(output + b"\xff\xd9")
+            output.write(b"\xff\xd9")
+            return output.getvalue()
         length = int.from_bytes(data[position + 2 : position + 4], "big")
-        segment = data[position : position + 2 + length]
+        segment = view[position : position + 2 + length]
         position += 2 + length
         is_metadata = 0xE0 <= marker <= 0xEF or marker == 0xFE
-        if not is_metadata or segment[4:].startswith(KEPT_APP_SEGMENTS.get(marker, b"\0\0")):
-            output += segment
+        if not is_metadata or bytes(segment[4:16]).startswith(
+            KEPT_APP_SEGMENTS.get(marker, b"\0\0")
+        ):
+            output.write(segment)
         if marker == 0xDA:  # start of scan: compressed data up to the next real marker
             end = data.index(b"\xff", position)
             while data[end + 1] == 0x00 or 0xD0 <= data[end + 1] <= 0xD7:  # stuffing, restarts
                 end = data.index(b"\xff", end + 2)
-            output += data[position:end]
+            output.write(view[position:end])
             position = end
 
 
