@@ -1,9 +1,16 @@
 """A visitor browses an exhibition: with the keyboard in the lightbox, and without JavaScript."""
 
+from wagtail.models import Locale
+
 import pytest
 
 from exhibitions.models import GalleryPhoto
-from tests.factories import ExhibitionIndexPageFactory, ExhibitionPageFactory, build_site
+from tests.factories import (
+    ExhibitionIndexPageFactory,
+    ExhibitionPageFactory,
+    build_site,
+    publish_translation,
+)
 from tests.images.helpers import make_image
 from tests.images.photos import plain_jpeg
 
@@ -97,3 +104,23 @@ def test_without_javascript_the_photo_pages_do_the_same_job(
     assert page.get_by_role("link", name="Nächstes Foto").count() == 0
     page.get_by_role("link", name="Zurück zur Ausstellung").click()
     assert page.url == live_server.url + exhibition.url
+
+
+def test_on_arabic_pages_the_arrow_keys_follow_the_reading_direction(
+    visitor, live_server, exhibition
+):
+    arabic = Locale.objects.get(language_code="ar")
+    arabic_index = publish_translation(exhibition.get_parent().specific, arabic)
+    arabic_exhibition = publish_translation(exhibition, arabic, title="بولفيتس يصمّم")
+    assert arabic_index.url.startswith("/ar/")
+    page = visitor
+    page.goto(live_server.url + arabic_exhibition.url)
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    page.locator("a.gallery-grid__link").first.focus()
+    page.keyboard.press("Enter")
+    page.locator("dialog[data-lightbox-dialog]").wait_for(state="visible")
+    first = counter(page)
+    page.keyboard.press("ArrowLeft")  # forward, in a right-to-left page
+    assert counter(page) != first and "2" in counter(page)
+    page.keyboard.press("ArrowRight")
+    assert counter(page) == first
