@@ -1,3 +1,5 @@
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -82,7 +84,10 @@ class ExhibitionIndexPage(BasePage):  # noqa: DJ008 (Page defines __str__)
         )
         tag = request.GET.get("tag", "")[:100]
         if tag:
-            exhibitions = exhibitions.filter(tags__slug=tag)
+            # Tag slugs are letters, digits and hyphens: anything else matches no exhibition
+            # and is not sent to the database (PostgreSQL refuses a NUL in a query).
+            is_slug = re.fullmatch(r"[-\w]+", tag)
+            exhibitions = exhibitions.filter(tags__slug=tag) if is_slug else exhibitions.none()
         today = timezone.localdate()
         current, upcoming, past = [], [], []
         for exhibition in exhibitions:

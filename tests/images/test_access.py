@@ -85,5 +85,5 @@ def test_rendition_of_a_password_page_after_the_password(client, image):
 
 
 def test_unknown_and_traversing_names_are_not_found(client):
-    for name in ("images/nichts.jpg", "../settings.py", "originals/../../etc/passwd"):
+    for name in ("images/nichts.jpg", "../settings.py", "originals/../../etc/passwd", "%00.jpg"):
         assert client.get(f"/bilder/{name}").status_code == 404

@@ -96,6 +96,10 @@ def test_language_switcher_leads_to_the_same_page_in_other_languages(client, htm
     assert alternates == {"de", "ar"}  # no English translation exists
 
 
+def test_a_nul_in_the_address_is_not_found(client, site):
+    assert client.get("/ueber-das-projekt%00/").status_code == 404
+
+
 def test_unknown_page_answers_404_with_the_site_layout(client, site):
     response = client.get("/gibt-es-nicht/")
     assert response.status_code == 404

@@ -1,3 +1,5 @@
+import hashlib
+
 from django import template
 from django.core.cache import cache
 from django.utils.translation import get_language
@@ -22,7 +24,8 @@ class CachedFragmentNode(template.Node):
             request.get_host(),
             *(str(variable.resolve(context)) for variable in self.vary_on),
         ]
-        key = "fragment:" + ":".join(map(str, parts))
+        digest = hashlib.md5(":".join(map(str, parts)).encode(), usedforsecurity=False)
+        key = f"fragment:{self.name}:{digest.hexdigest()}"
         html = cache.get(key)
         if html is None:
             html = self.nodelist.render(context)
