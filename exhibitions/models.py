@@ -75,13 +75,8 @@ class ExhibitionIndexPage(BasePage):  # noqa: DJ008 (Page defines __str__)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        exhibitions = (
-            ExhibitionPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("venue", "listing_image")
-            .order_by("start_date")
-        )
+        published = ExhibitionPage.objects.child_of(self).live().public()
+        exhibitions = published.select_related("venue", "listing_image").order_by("start_date")
         tag = request.GET.get("tag", "")[:100]
         if tag:
             # Tag slugs are letters, digits and hyphens: anything else matches no exhibition
@@ -89,25 +84,19 @@ class ExhibitionIndexPage(BasePage):  # noqa: DJ008 (Page defines __str__)
             is_slug = re.fullmatch(r"[-\w]+", tag)
             exhibitions = exhibitions.filter(tags__slug=tag) if is_slug else exhibitions.none()
         today = timezone.localdate()
-        current, upcoming, past = [], [], []
+        sections = {"current": [], "upcoming": [], "past": []}
         for exhibition in exhibitions:
-            {"current": current, "upcoming": upcoming, "past": past}[
-                exhibition.status(today)
-            ].append(exhibition)
-        past.reverse()  # the most recent first
+            sections[exhibition.status(today)].append(exhibition)
+        sections["past"].reverse()  # the most recent first
         renditions.prefetch([e.listing_image for e in exhibitions], "card")
         context.update(
-            current=current,
-            upcoming=upcoming,
+            current=sections["current"],
+            upcoming=sections["upcoming"],
             # Paging clamps what it cannot use (?page=abc, -1, 99999999) to the first or last.
-            past=Paginator(past, 12).get_page(request.GET.get("page", "")[:10]),
+            past=Paginator(sections["past"], 12).get_page(request.GET.get("page", "")[:10]),
             tag=tag,
             tags=Tag.objects.filter(
-                exhibitions_exhibitionpagetag_items__content_object__in=ExhibitionPage.objects.child_of(
-                    self
-                )
-                .live()
-                .public()
+                exhibitions_exhibitionpagetag_items__content_object__in=published
             )
             .distinct()
             .order_by("name"),
