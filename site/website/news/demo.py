@@ -1,0 +1,105 @@
+"""The demo's news: the seed's article about "Beulwitz designt", its news about new partners,
+and two clearly marked examples."""
+
+import datetime
+
+from django.utils import timezone
+
+from website.core.demo.pages import ensure_child, paragraphs_html
+from website.core.demo.seed import read_sections
+
+from .models import NewsIndexPage, NewsPage, NewsPageRelatedPage
+
+EXAMPLE = "Fiktives Beispiel der Demo-Inhalte."
+
+
+def news_items(sections, exhibition, projects, partner_page, toolbox):
+    article = sections["„Beulwitz designt“"]
+    headline, _, lead = article.paragraphs[0].partition(" Mode vereint: ")
+    partners = sections["Die Projektpartnerinnen"]
+    women, network = projects
+    today = timezone.localdate()
+    return [
+        {
+            "slug": "beulwitz-designt-im-saalfelder-schloss",
+            "title": f"{headline}: Mode vereint",
+            "summary": lead,
+            "body": article.paragraphs[1:],
+            "date": exhibition.start_date,
+            "lead_image": exhibition.listing_image,
+            "lead_image_alt": exhibition.gallery_photos.first().alt_text,
+            "tags": ["Ausstellung", "Mode"],
+            "related": [exhibition],
+        },
+        {
+            "slug": "neue-projektpartner-2024",
+            "title": "Neu in 2024: Viele neue Projektpartner",
+            "summary": "Viele neue Projektpartner kamen hinzu!",
+            "body": [*partners.paragraphs, "Das Datum dieser Meldung ist ein Beispiel."],
+            "date": datetime.date(2024, 3, 1),
+            "tags": ["Netzwerk"],
+            "projects": [network],
+            "related": [partner_page],
+        },
+        {
+            "slug": "mentoring-runde-beginnt",
+            "title": "Connecting Women: Eine neue Mentoring-Runde beginnt",
+            "summary": "Mentees und Mentorinnen lernen sich bei einem ersten Treffen kennen.",
+            "body": [
+                "Zwölf Frauen mit Migrations- bzw. Fluchterfahrung und zwölf Mentorinnen aus "
+                "Verwaltung und Unternehmen beginnen eine neue Mentoring-Runde.",
+                EXAMPLE,
+            ],
+            "date": today - datetime.timedelta(days=10),
+            "tags": ["Mentoring"],
+            "projects": [women],
+            "related": [women],
+        },
+        {
+            "slug": "neue-methoden-in-der-toolbox",
+            "title": "Neu in der Toolbox: Methoden zum Thema Zugehörigkeit",
+            "summary": "Drei Methoden für Gruppen, die über Fremdsein und Dazugehören sprechen.",
+            "body": [
+                "In der Toolbox stehen drei Methoden bereit, mit denen Gruppen erfahren, was es "
+                "bedeutet, als „fremd“ wahrgenommen zu werden.",
+                EXAMPLE,
+            ],
+            "date": today - datetime.timedelta(days=3),
+            "tags": ["Toolbox"],
+            "projects": [women, network],
+            "related": [toolbox],
+        },
+    ]
+
+
+def build(home, exhibition, projects, partner_page, toolbox, log):
+    index, created = ensure_child(
+        home,
+        NewsIndexPage,
+        "neuigkeiten",
+        title="Neuigkeiten",
+        intro="<p>Was in den Projekten von Connecting Humans geschieht.</p>",
+        show_in_menus=True,
+    )
+    if created:
+        log("Seite „Neuigkeiten“ angelegt")
+    for item in news_items(read_sections(), exhibition, projects, partner_page, toolbox):
+        if index.get_children().filter(slug=item["slug"]).exists():
+            continue
+        page = NewsPage(
+            slug=item["slug"],
+            title=item["title"],
+            date=item["date"],
+            summary=item["summary"],
+            lead_image=item.get("lead_image"),
+            lead_image_alt=item.get("lead_image_alt", ""),
+            body=[{"type": "paragraph", "value": paragraphs_html(item["body"])}],
+            search_description=item["summary"],
+        )
+        page.related_pages.set([NewsPageRelatedPage(page=related) for related in item["related"]])
+        page.projects.set(item.get("projects", []))
+        index.add_child(instance=page)
+        page.tags.add(*item["tags"])
+        page.save_revision().publish()
+        log(f"Meldung „{item['title']}“ angelegt")
+    return index

@@ -1,0 +1,281 @@
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag, TaggedItemBase
+
+from website.core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
+from website.core.models import BasePage
+from website.images import renditions
+from website.images.models import image_field
+from website.projects.models import ProjectPage
+
+from . import feeds
+
+PER_PAGE = 10
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines __str__)
+    intro = RichTextField(_("introduction"), features=PARAGRAPH_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+    # Editors look for the news they worked on last.
+    admin_default_ordering = "-latest_revision_created_at"
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def serve(self, request, *args, **kwargs):
+        # Routes answer past BasePage's serve(): they need its cache headers too.
+        return self.add_cache_headers(request, super().serve(request, *args, **kwargs))
+
+    def published_news(self):
+        """What visitors may read: live, public, not past its expiry (even before the cron job)."""
+        return (
+            NewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .exclude(expire_at__lte=timezone.now())
+            .order_by("-date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        published = self.published_news()
+        news = published.select_related("listing_image", "lead_image").prefetch_related("tags")
+
+        # The filter lists come first: the active tag and project are looked up in them.
+        tags = list(
+            Tag.objects.filter(news_newspagetag_items__content_object__in=published)
+            .distinct()
+            .order_by("name")
+        )
+        project_list = list(self.projects_with_news(published))
+
+        tag_slug = request.GET.get("tag", "")[:100]
+        tag = next((item for item in tags if item.slug == tag_slug), None)
+        if tag_slug:
+            news = news.filter(tags=tag) if tag else news.none()
+
+        project_slug = request.GET.get("project", "")[:100]
+        project = next((item for item in project_list if item.slug == project_slug), None)
+        if project_slug:
+            # News in any language that names the project in any language.
+            news = (
+                news.filter(projects__translation_key=project.translation_key).distinct()
+                if project
+                else news.none()
+            )
+
+        # Paging clamps what it cannot use (?page=abc, -1, 99999999) to the first or last.
+        page_obj = Paginator(news, PER_PAGE).get_page(request.GET.get("page", "")[:10])
+        renditions.prefetch([item.card_image for item in page_obj], "card")
+        context.update(
+            news=page_obj,
+            tags=tags,
+            project_list=project_list,
+            tag_slug=tag_slug,
+            tag=tag,
+            project_slug=project_slug,
+            project=project,
+            is_filtered=bool(tag_slug or project_slug),
+            feeds=self.feed_links(request),
+        )
+        return context
+
+    def projects(self):
+        return (
+            ProjectPage.objects.live().public().filter(locale_id=self.locale_id).order_by("title")
+        )
+
+    def projects_with_news(self, published):
+        """The sub-projects of this language that some published news names, in any language."""
+        named = ProjectPage.objects.filter(news_pages__in=published).values("translation_key")
+        return self.projects().filter(translation_key__in=named)
+
+    def feed_links(self, request):
+        base = self.get_full_url(request)
+        return [
+            {"type": feed_class.content_type.split(";")[0], "name": name, "url": base + route}
+            for name, route, feed_class in (
+                ("RSS", self.reverse_subpage("rss"), Rss201rev2Feed),
+                ("Atom", self.reverse_subpage("atom"), Atom1Feed),
+            )
+        ]
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        return self.feed_response(request, Rss201rev2Feed, "rss")
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        return self.feed_response(request, Atom1Feed, "atom")
+
+    def feed_response(self, request, feed_class, route):
+        feed = feeds.build(self, request, feed_class, self.reverse_subpage(route))
+        response = HttpResponse(content_type=feed.content_type)
+        feed.write(response, "utf-8")
+        return response
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class NewsPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Offer the sub-projects of the page's own language; the others are their translations.
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        if locale_id and "projects" in self.fields:
+            field = self.fields["projects"]
+            field.queryset = field.queryset.filter(locale_id=locale_id).order_by("title")
+
+
+class NewsPage(BasePage):  # noqa: DJ008 (Page defines __str__)
+    date = models.DateField(_("date"), default=timezone.localdate)
+    lead_image = image_field(_("lead image"))
+    lead_image_alt = models.CharField(
+        _("alternative text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the lead image shows, for people who cannot see it."),
+    )
+    lead_image_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    summary = models.TextField(
+        _("summary"),
+        max_length=500,
+        blank=True,
+        help_text=_("Two or three sentences: shown as the lead, in listings and in news feeds."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True)
+    projects = ParentalManyToManyField(
+        "projects.ProjectPage",
+        blank=True,
+        related_name="news_pages",
+        verbose_name=_("sub-projects"),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("date"),
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_alt"),
+                FieldPanel("lead_image_caption"),
+            ],
+            heading=_("Date and lead image"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("tags"),
+                FieldPanel("projects", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Topics and sub-projects"),
+        ),
+        InlinePanel("related_pages", label=_("Related pages"), heading=_("Related pages")),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    base_form_class = NewsPageForm
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")
+
+    @property
+    def card_summary(self):
+        return super().card_summary or self.summary
+
+    @property
+    def lead_image_alt_text(self):
+        if not self.lead_image:
+            return ""
+        return self.lead_image_alt or self.lead_image.description
+
+    @cached_property
+    def news_index(self):
+        return self.get_parent().specific
+
+    def project_links(self):
+        """The sub-projects named, in this page's language where they have been translated."""
+        # Read through the relation: previews show the projects chosen but not yet saved.
+        named = [project.translation_key for project in self.projects.all()]
+        return (
+            ProjectPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, translation_key__in=named)
+            .order_by("title")
+        )
+
+    def related_page_list(self):
+        """The related pages in their order, leaving out those not published or not public."""
+        ids = [link.page_id for link in self.related_pages.all()]
+        pages = Page.objects.filter(pk__in=ids).live().public().specific()
+        by_id = {page.pk: page for page in pages}
+        ordered = [by_id[pk] for pk in ids if pk in by_id]
+        renditions.prefetch([getattr(page, "card_image", None) for page in ordered], "card")
+        return ordered
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        index_page = self.news_index
+        context.update(
+            index=index_page,
+            tags=self.tags.order_by("name"),
+            project_links=self.project_links(),
+            related=self.related_page_list(),
+            feeds=index_page.feed_links(request),
+        )
+        return context
+
+
+class NewsPageRelatedPage(Orderable):
+    news_page = ParentalKey(NewsPage, related_name="related_pages", on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related page")
+        verbose_name_plural = _("related pages")
+
+    def __str__(self):
+        return str(self.page)
