@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from website.core import views as core_views
 from website.images import views as image_views
+from website.search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -24,6 +25,7 @@ if settings.DEBUG:
 
 # German pages have no language prefix; English lives under /en/, Arabic under /ar/.
 urlpatterns += i18n_patterns(
+    path("suche/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
