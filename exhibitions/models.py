@@ -1,5 +1,6 @@
 import re
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -22,7 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 
 from website.core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
@@ -133,6 +134,12 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
     intro = RichTextField(_("introduction"), features=PARAGRAPH_FEATURES, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
     tags = ClusterTaggableManager(through=ExhibitionPageTag, blank=True)
+    projects = ParentalManyToManyField(
+        "projects.ProjectPage",
+        verbose_name=_("sub-projects"),
+        blank=True,
+        related_name="exhibition_pages",
+    )
     # Photo numbers in URLs are never reused, even after a photo is removed.
     last_photo_number = models.PositiveIntegerField(default=0, editable=False)
 
@@ -156,10 +163,11 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
         InlinePanel("credits", label=_("Credits"), heading=_("Credits")),
         FieldPanel("body"),
         FieldPanel("tags"),
+        FieldPanel("projects", widget=forms.CheckboxSelectMultiple),
     ]
 
     search_fields = [
-        *Page.search_fields,
+        *BasePage.search_fields,
         index.SearchField("subtitle"),
         index.SearchField("summary"),
         index.SearchField("intro"),

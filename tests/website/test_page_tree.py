@@ -7,6 +7,9 @@ from wagtail.test.utils import WagtailPageTestCase
 from exhibitions.models import ExhibitionIndexPage
 from tests.factories import build_site
 from website.core.models import HomePage, StandardPage
+from website.news.models import NewsIndexPage
+from website.projects.models import PartnerIndexPage, ProjectPage
+from website.toolbox.models import ToolboxPage
 
 
 class PageTypeRulesTests(WagtailPageTestCase):
@@ -14,11 +17,21 @@ class PageTypeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_home_page_holds_standard_pages_and_the_section_indexes(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, ExhibitionIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {
+                StandardPage,
+                ProjectPage,
+                PartnerIndexPage,
+                ExhibitionIndexPage,
+                NewsIndexPage,
+                ToolboxPage,
+            },
+        )
 
     def test_standard_pages_nest_below_home_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, PartnerIndexPage})
 
 
 class OneHomePagePerLocaleTests(WagtailPageTestCase):

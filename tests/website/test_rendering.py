@@ -93,7 +93,7 @@ def test_language_switcher_leads_to_the_same_page_in_other_languages(client, htm
         "ar": site["detail_ar"].url,
     }
     alternates = {link["hreflang"] for link in doc.select('link[rel="alternate"][hreflang]')}
-    assert alternates == {"de", "ar"}  # no English translation exists
+    assert alternates == {"de", "ar", "x-default"}  # no English translation exists
 
 
 def test_a_nul_in_the_address_is_not_found(client, site):

@@ -16,7 +16,9 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
+from website.images import renditions
 from website.images.models import image_field
+from website.people.models import PartnerOrganisation
 
 from . import generation
 from .blocks import PARAGRAPH_FEATURES, BaseStreamBlock
@@ -61,6 +63,13 @@ class ListingFieldsMixin(models.Model):
     def card_summary(self):
         return self.listing_summary or self.search_description
 
+    @property
+    def card_image(self):
+        """Pages with a lead image or an image of their own fall back to it."""
+        return (
+            self.listing_image or getattr(self, "lead_image", None) or getattr(self, "image", None)
+        )
+
 
 class SocialFieldsMixin(models.Model):
     """OpenGraph and Twitter card data for when a page is shared."""
@@ -87,7 +96,7 @@ class SocialFieldsMixin(models.Model):
 
     @property
     def share_image(self):
-        return self.social_image or getattr(self, "listing_image", None)
+        return self.social_image or getattr(self, "card_image", None)
 
     @property
     def share_text(self):
@@ -120,8 +129,20 @@ class BasePage(CacheHeadersMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
         *SocialFieldsMixin.social_panels,
     ]
 
+    # What a search result shows as its summary can also be found.
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("listing_summary"),
+        index.SearchField("search_description"),
+    ]
+
     class Meta:
         abstract = True
+
+    @property
+    def type_label(self):
+        """What visitors call this kind of page, in search results for example."""
+        return self._meta.verbose_name
 
     @property
     def page_type(self):
@@ -132,6 +153,14 @@ class BasePage(CacheHeadersMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
     def live_translations(self):
         """This page in the other languages, for the language switcher and hreflang links."""
         return list(self.get_translations().live().public().select_related("locale"))
+
+    @cached_property
+    def alternates(self):
+        """(hreflang, page) for every language the page is published in; German is x-default."""
+        pages = sorted([self, *self.live_translations], key=lambda page: page.locale_id)
+        links = [(page.locale.language_code, page) for page in pages]
+        links += [("x-default", page) for code, page in links if code == settings.LANGUAGE_CODE]
+        return links
 
     def get_view_restrictions(self):
         # Asked on every view (Wagtail's privacy check, the cache headers); almost always none.
@@ -158,6 +187,12 @@ class HomePage(BasePage):  # noqa: DJ008 (Page defines __str__)
     )
     hero_link_label = models.CharField(_("hero link text"), max_length=100, blank=True)
     intro = RichTextField(_("introduction"), features=PARAGRAPH_FEATURES, blank=True)
+    partners_heading = models.CharField(
+        _("partners heading"),
+        max_length=255,
+        blank=True,
+        help_text=_("Above the partner organisations, for example “Seit 2024 mit an Bord”."),
+    )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [
@@ -174,18 +209,26 @@ class HomePage(BasePage):  # noqa: DJ008 (Page defines __str__)
         ),
         FieldPanel("intro"),
         InlinePanel("featured_pages", label=_("Featured content"), max_num=6),
+        FieldPanel("partners_heading"),
         FieldPanel("body"),
     ]
 
     search_fields = [
-        *Page.search_fields,
+        *BasePage.search_fields,
         index.SearchField("hero_text"),
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["core.StandardPage", "exhibitions.ExhibitionIndexPage"]
+    subpage_types = [
+        "core.StandardPage",
+        "projects.ProjectPage",
+        "projects.PartnerIndexPage",
+        "exhibitions.ExhibitionIndexPage",
+        "news.NewsIndexPage",
+        "toolbox.ToolboxPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -202,6 +245,18 @@ class HomePage(BasePage):  # noqa: DJ008 (Page defines __str__)
         super().clean()
         if HomePage.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk).exists():
             raise ValidationError(_("There is already a home page in this language."))
+
+    def get_context(self, request, *args, **kwargs):
+        from website.projects.models import PartnerIndexPage  # it builds on this module
+
+        context = super().get_context(request, *args, **kwargs)
+        partners = list(PartnerOrganisation.objects.select_related("logo"))
+        renditions.prefetch([partner.logo for partner in partners], "logo")
+        context["partners"] = partners
+        context["partner_page"] = (
+            PartnerIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
+        )
+        return context
 
     def route(self, request, path_components):
         """Finds the page for a path in one query, not two for every level as Wagtail does.
@@ -247,13 +302,21 @@ class StandardPage(BasePage):  # noqa: DJ008 (Page defines __str__)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
 
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["core.HomePage", "core.StandardPage"]
-    subpage_types = ["core.StandardPage"]
+    subpage_types = ["core.StandardPage", "projects.PartnerIndexPage"]
 
     class Meta:
         verbose_name = _("standard page")
+
+    @property
+    def type_label(self):
+        return _("Page")
 
 
 class SocialLinkBlock(blocks.StructBlock):

@@ -7,7 +7,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from . import generation
 
 # Apps whose models show on public pages: pages, snippets, settings.
-CONTENT_APPS = ("core", "people", "exhibitions", "stories")
+CONTENT_APPS = ("core", "people", "projects", "news", "toolbox", "exhibitions", "stories")
 
 
 def register_signal_handlers():

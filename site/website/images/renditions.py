@@ -67,13 +67,20 @@ SETS = {
     "photo": RenditionSet(widths=(800, 1600)),
     "card": RenditionSet(widths=(400, 800), aspect=(16, 10)),
     "share": RenditionSet(widths=(1200,), formats=("jpeg",), aspect=(1200, 630)),
+    # Logos keep their shape and their transparency.
+    "logo": RenditionSet(widths=(160, 320), formats=("webp", "png")),
 }
 ADMIN_THUMBNAIL = "max-165x165"
 # Made when an image is uploaded; when a page is published, the sets it shows the image in.
 UPLOAD_SPECS = [*SETS["photo"].specs, ADMIN_THUMBNAIL]
 PUBLISH_SPECS = [spec for rendition_set in SETS.values() for spec in rendition_set.specs]
 # Where a page shows an image (the first part of its reference's content path) → the sets.
-SETS_BY_FIELD = {"listing_image": ("card", "share"), "social_image": ("share",)}
+SETS_BY_FIELD = {
+    "listing_image": ("card", "share"),
+    "lead_image": ("photo", "card", "share"),
+    "image": ("photo", "card", "share"),
+    "social_image": ("share",),
+}
 
 
 def specs_for_use(field_name):

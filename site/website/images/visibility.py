@@ -1,7 +1,7 @@
 """Who may see an image: visitors of a page that shows it, and editors.
 
 An image is reachable by a visitor only while some live page that uses it, directly or through a
-snippet (a person's photo, a partner's logo), may be viewed by that visitor.
+snippet (a person's photo), may be viewed by that visitor. Partner logos are always public.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -37,12 +37,19 @@ def pages_using(image):
     return Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids])
 
 
+def is_partner_logo(image):
+    # Every partner organisation is listed on the home page and the partner overview.
+    from website.people.models import PartnerOrganisation
+
+    return PartnerOrganisation.objects.filter(logo=image).exists()
+
+
 def is_public(image):
     """Whether anyone at all may see the image; cached until content changes."""
     key = f"image-public:{generation.current()}:{image.pk}"
     public = cache.get(key)
     if public is None:
-        public = pages_using(image).public().exists()
+        public = is_partner_logo(image) or pages_using(image).public().exists()
         cache.set(key, public, 60 * 60)
     return public
 

@@ -1,4 +1,5 @@
 from django import template
+from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Locale, Page, Site
@@ -67,17 +68,20 @@ def language_switcher(context):
     current_code = Locale.get_active().language_code
     languages = []
     for locale in Locale.objects.order_by("pk"):
-        target = translations.get(locale.pk) or homes.get(locale.pk)
-        if target is None:
+        code = locale.language_code
+        if page is None:
+            # A view of its own (search): the same view and query in the other language.
+            url = translate_url(request.get_full_path(), code)
+        elif target := translations.get(locale.pk) or homes.get(locale.pk):
+            url = target.get_url(request)
+        else:
             continue
-        info = get_language_info(locale.language_code)
         languages.append(
             {
-                "code": locale.language_code,
-                "name": info["name_local"],
-                "url": target.get_url(request),
-                "is_current": locale.language_code == current_code,
-                "is_translation": locale.pk in translations,
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": url,
+                "is_current": code == current_code,
             }
         )
     return {"languages": languages if len(languages) > 1 else []}
