@@ -6,16 +6,75 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.html import format_html
 
-from website.core.demo.pages import ensure_child
+from website.core.demo.pages import ensure_child, ensure_translation
 from website.core.demo.seed import read_sections
 from website.images.models import CustomImage
 from website.people.models import Person
 
-from .demo_photos import fashion_photo
+from .demo_photos import fashion_photo, garment_and_pattern
 from .models import ExhibitionCredit, ExhibitionIndexPage, ExhibitionPage, GalleryPhoto, Venue
 
 PHOTOS = 24
 SEED_HEADING = "„Beulwitz designt“"
+# The exhibition in English and Arabic; photo captions from what each photo shows.
+TRANSLATIONS = {
+    "en": {
+        "index": "Exhibitions",
+        "subtitle": "Photo exhibition at Saalfeld Castle",
+        "summary": "Fashion unites: a successful project shows how easily sustainability, "
+        "integration and joy go together.",
+        "intro": "The fashion photographs of the project “Beulwitz designt” are now on show in "
+        "the gallery of Saalfeld Castle. Its initiators are Christian Uthe, responsible for "
+        "mobile youth work, and Martin Spitzer, planner for social participation. The project "
+        "especially promotes the cultural participation of women and girls and offers new "
+        "leisure activities, qualifications and career prospects.",
+        "note": "Note: the dates of this demo exhibition are examples.",
+        "caption": "{pattern} {garment} made from recycled fabric",
+        "alt": "A {pattern} {garment} made from recycled fabric, photographed in the studio.",
+        # German garment → (name, whether its adjective takes the feminine form)
+        "garments": {
+            "Kleid": ("dress", 0),
+            "Mantel": ("coat", 0),
+            "Rock": ("skirt", 0),
+            "Jacke": ("jacket", 0),
+            "Schal": ("scarf", 0),
+        },
+        "patterns": {
+            "Streifen": ("Striped", "Striped"),
+            "Karo": ("Checked", "Checked"),
+            "Punkte": ("Polka-dot", "Polka-dot"),
+            "Fischgrat": ("Herringbone", "Herringbone"),
+            "Patchwork": ("Patchwork", "Patchwork"),
+        },
+    },
+    "ar": {
+        "index": "المعارض",
+        "subtitle": "معرض صور في قصر زالفيلد",
+        "summary": "الموضة تجمعنا: مشروع ناجح يبيّن كم يسهل الجمع بين الاستدامة والاندماج والفرح.",
+        "intro": "تُعرض الآن صور الأزياء من مشروع „Beulwitz designt“ في صالة العرض بقصر زالفيلد. "
+        "أطلق المشروع كريستيان أوته، المسؤول عن العمل الشبابي المتنقل، ومارتن شبيتسر، مخطط "
+        "المشاركة الاجتماعية. ويعزز المشروع بشكل خاص المشاركة الثقافية للنساء والفتيات، ويقدم "
+        "أنشطة جديدة لأوقات الفراغ ومؤهلات وآفاقًا مهنية.",
+        "note": "ملاحظة: مواعيد هذا المعرض التجريبي أمثلة.",
+        "caption": "{garment} {pattern} من أقمشة معاد استخدامها",
+        "alt": "{garment} {pattern} من أقمشة معاد استخدامها، مصوَّر في الاستوديو.",
+        "garments": {
+            "Kleid": ("فستان", 0),
+            "Mantel": ("معطف", 0),
+            "Rock": ("تنورة", 1),
+            "Jacke": ("سترة", 1),
+            "Schal": ("وشاح", 0),
+        },
+        # (masculine, feminine)
+        "patterns": {
+            "Streifen": ("مخطط", "مخططة"),
+            "Karo": ("بمربعات", "بمربعات"),
+            "Punkte": ("منقّط", "منقّطة"),
+            "Fischgrat": ("بنقشة عظم السمكة", "بنقشة عظم السمكة"),
+            "Patchwork": ("من رقع القماش", "من رقع القماش"),
+        },
+    },
+}
 
 
 def build(home, log):
@@ -29,8 +88,16 @@ def build(home, log):
     )
     if created:
         log("Seite „Ausstellungen“ angelegt")
-    if index.get_children().filter(slug="beulwitz-designt").exists():
-        return
+    exhibition = ExhibitionPage.objects.child_of(index).filter(slug="beulwitz-designt").first()
+    if exhibition is None:
+        exhibition = add_beulwitz_designt(index, log)
+    for code, text in TRANSLATIONS.items():
+        ensure_translation(index, code, log, title=text["index"], intro="")
+        translate_exhibition(exhibition, code, text, log)
+    return exhibition
+
+
+def add_beulwitz_designt(index, log):
     section = read_sections()[SEED_HEADING]
     subtitle = "Fotoausstellung im Saalfelder Schloss"  # the seed runs it into its headline
     venue, _ = Venue.objects.get_or_create(name="Galerie im Saalfelder Schloss")
@@ -79,6 +146,30 @@ def build(home, log):
     exhibition.tags.add("Mode", "Nachhaltigkeit", "Teilhabe")
     exhibition.save_revision().publish()
     log("Ausstellung „Beulwitz designt“ angelegt")
+    return exhibition
+
+
+def translate_exhibition(exhibition, code, text, log):
+    def translate_captions(translation):
+        garments, patterns = text["garments"], text["patterns"]
+        for photo in translation.gallery_photos.all():
+            garment, pattern = garment_and_pattern(photo.number - 1)
+            name, feminine = garments[garment]
+            adjective = patterns[pattern][feminine]
+            photo.caption = text["caption"].format(garment=name, pattern=adjective)
+            photo.alt_text = text["alt"].format(garment=name, pattern=adjective.lower())
+
+    ensure_translation(
+        exhibition,
+        code,
+        log,
+        adapt=translate_captions,
+        subtitle=text["subtitle"],
+        summary=text["summary"],
+        intro=format_html("<p>{}</p>", text["intro"]),
+        body=[{"type": "paragraph", "value": format_html("<p>{}</p>", text["note"])}],
+        search_description=text["summary"],
+    )
 
 
 def initiators():

@@ -1,9 +1,11 @@
 from django.core.management import CommandError, call_command
-from django.test import override_settings
+from django.test import TestCase, override_settings
 
 from wagtail.models import Page, Revision, Site
 
+import feedparser
 import pytest
+from bs4 import BeautifulSoup
 
 from website.core.demo.seed import read_sections
 from website.core.models import FooterText, HomePage
@@ -72,3 +74,55 @@ def test_the_demo_exhibition_is_reached_from_the_home_page(client, html):
     assert all(img["alt"] for img in exhibition.select("a.gallery-grid__link img"))
     last = html(client.get(links[-1]["href"]))
     assert last.select_one('a[rel="prev"]') and not last.select_one('a[rel="next"]')
+
+
+def internal_links(doc):
+    for anchor in doc.select("a[href]"):
+        href = anchor["href"].split("#")[0].split("?")[0]
+        if href.startswith("/") and not href.startswith(("/admin/", "/bilder/", "/documents/")):
+            yield href
+
+
+class DemoSiteTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    def get(self, path):
+        response = self.client.get(path)
+        self.assertEqual(response.status_code, 200, path)
+        return BeautifulSoup(response.content, "html.parser")
+
+    def test_every_public_page_is_reached_from_the_navigation(self):
+        reached, queue = set(), ["/"]
+        while queue:
+            path = queue.pop()
+            if path in reached or any(part in path for part in ("/foto/", "/feed/", "/suche/")):
+                continue
+            reached.add(path)
+            queue.extend(internal_links(self.get(path)))
+        published = {page.url for page in Page.objects.live().public().filter(depth__gt=1)}
+        self.assertEqual(published - reached, set())
+        menu = [a.get_text(strip=True) for a in self.get("/").select("nav.main-nav a")]
+        for section in ("Connecting Women", "Connecting Partners", "Toolbox", "Neuigkeiten"):
+            self.assertIn(section, menu)
+
+    def test_the_language_switcher_moves_between_the_three_versions(self):
+        for path in (
+            "/connecting-women/",
+            "/connecting-partners/",
+            "/ausstellungen/beulwitz-designt/",
+        ):
+            with self.subTest(path):
+                switcher = self.get(path).select(".language-switcher a")
+                links = {a["lang"]: a["href"] for a in switcher}
+                self.assertEqual(links, {"de": path, "en": f"/en{path}", "ar": f"/ar{path}"})
+                arabic = self.get(links["ar"])
+                self.assertEqual((arabic.html["lang"], arabic.html["dir"]), ("ar", "rtl"))
+                switcher = arabic.select(".language-switcher a")
+                self.assertEqual({a["lang"]: a["href"] for a in switcher}, links)
+
+    def test_news_feeds_list_the_demo_news(self):
+        feed = feedparser.parse(self.client.get("/neuigkeiten/feed/rss/").content)
+        titles = [entry.title for entry in feed.entries]
+        self.assertIn("Fotoausstellung im Saalfelder Schloss: Mode vereint", titles)

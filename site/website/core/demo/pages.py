@@ -31,6 +31,7 @@ HOME_TRANSLATIONS = {
             "order to create a common basis for action.",
         ],
         "footer": "Connecting Humans – an integration project in Thuringia.",
+        "partners_heading": "On board since 2024",
     },
     "ar": {
         "hero_text": "مشروع للاندماج في ولاية تورينغن، ألمانيا.",
@@ -43,19 +44,23 @@ HOME_TRANSLATIONS = {
             "الفاعلين ومقارباتهم المتباينة، بهدف إرساء أساس مشترك للعمل.",
         ],
         "footer": "Connecting Humans – مشروع للاندماج في ولاية تورينغن.",
+        "partners_heading": "معنا منذ عام 2024",
     },
 }
 
 ABOUT_PAGES = [
-    # (slug, seed heading)
+    # (slug, seed heading); "Die Projektpartnerinnen" is the partner overview of the projects.
     ("ausgangslage", "Die ursprüngliche Ausgangslage"),
-    ("projektpartnerinnen", "Die Projektpartnerinnen"),
     ("schwerpunkte-2024", "Die Schwerpunkte 2024"),
 ]
 
 
 def paragraphs_html(paragraphs):
     return format_html_join("", "<p>{}</p>", ((paragraph,) for paragraph in paragraphs))
+
+
+def list_html(items):
+    return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((i,) for i in items)))
 
 
 def ensure_child(parent, model, slug, **fields):
@@ -67,6 +72,25 @@ def ensure_child(parent, model, slug, **fields):
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page, True
+
+
+def ensure_translation(page, code, log, adapt=None, **fields):
+    """The page's published translation, made from a copy with these fields translated.
+
+    `adapt(translation)` translates what fields cannot say, such as inline captions.
+    """
+    locale = Locale.objects.get(language_code=code)
+    existing = page.get_translations().filter(locale=locale).first()
+    if existing:
+        return existing.specific
+    translation = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    if adapt:
+        adapt(translation)
+    translation.save_revision().publish()
+    log(f"„{page.title}“ ({code}) angelegt")
+    return translation
 
 
 def ensure_locales():
@@ -123,10 +147,9 @@ def ensure_about_pages(home, sections, log):
     )
     if created:
         log("Seite „Über das Projekt“ angelegt")
-    pages = []
     for slug, heading in ABOUT_PAGES:
         section = sections[heading]
-        page, created = ensure_child(
+        _, created = ensure_child(
             about,
             StandardPage,
             slug,
@@ -139,13 +162,17 @@ def ensure_about_pages(home, sections, log):
         )
         if created:
             log(f"Seite „{heading}“ angelegt")
-        pages.append(page)
+    return about
+
+
+def ensure_featured(home, pages):
+    """The home page's hero link and featured pages, once."""
     if not home.featured_pages.exists():
         home.featured_pages.set([HomePageFeaturedPage(page=page) for page in pages])
-        home.hero_link_page = about
+        home.hero_link_page = home.get_children().get(slug="ueber-das-projekt")
         home.hero_link_label = "Mehr über das Projekt"
+        home.partners_heading = "Seit 2024 mit an Bord"
         home.save_revision().publish()
-    return about
 
 
 def ensure_home_translations(home, log):
@@ -159,19 +186,34 @@ def ensure_home_translations(home, log):
         translation.search_description = text["intro"][0]
         translation.hero_link_page = None
         translation.hero_link_label = ""
+        translation.partners_heading = text["partners_heading"]
         translation.featured_pages.set([])
         translation.save_revision().publish()
         log(f"Startseite ({code}) angelegt")
 
 
-def ensure_footer_and_settings(site):
-    footers = {"de": "Connecting Humans – ein Integrationsprojekt in Thüringen."}
-    footers.update({code: text["footer"] for code, text in HOME_TRANSLATIONS.items()})
-    for code, text in footers.items():
-        FooterText.objects.get_or_create(
+FOOTER_LINK_LABELS = {
+    "de": ["Impressum", "Datenschutz", "Barrierefreiheit", "Leichte Sprache"],
+    "en": ["Legal notice", "Privacy", "Accessibility", "Easy-to-read German"],
+    "ar": ["بيانات الناشر", "حماية البيانات", "إمكانية الوصول", "لغة ألمانية مبسطة"],
+}
+
+
+def ensure_footer_and_settings(site, legal_pages):
+    texts = {"de": "Connecting Humans – ein Integrationsprojekt in Thüringen."}
+    texts.update({code: text["footer"] for code, text in HOME_TRANSLATIONS.items()})
+    for code, text in texts.items():
+        footer, _ = FooterText.objects.get_or_create(
             locale=Locale.objects.get(language_code=code),
             defaults={"text": format_html("<p>{}</p>", text)},
         )
+        if not footer.links:
+            # The legal pages are German, the binding language, in every footer.
+            footer.links = [
+                {"type": "link", "value": {"page": page.pk, "label": label}}
+                for page, label in zip(legal_pages, FOOTER_LINK_LABELS[code], strict=True)
+            ]
+            footer.save()
     settings = SiteSettings.for_site(site)
     if not settings.contact_email:
         # A clearly fictional example address: the seed names none.
@@ -181,10 +223,16 @@ def ensure_footer_and_settings(site):
 
 
 def build(log):
+    """The home page in three languages and the pages about the project; returns both."""
     sections = read_sections()
     ensure_locales()
     home = ensure_home_page(sections, log)
-    ensure_about_pages(home, sections, log)
+    about = ensure_about_pages(home, sections, log)
     ensure_home_translations(home, log)
-    ensure_footer_and_settings(Site.objects.get(is_default_site=True))
-    return home
+    return home, about
+
+
+def finish(home, featured, legal_pages):
+    """What links to pages of the other parts: the home page's features, the footer."""
+    ensure_featured(home, featured)
+    ensure_footer_and_settings(Site.objects.get(is_default_site=True), legal_pages)

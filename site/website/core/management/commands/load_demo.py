@@ -2,7 +2,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from exhibitions import demo as exhibitions_demo
-from website.core.demo import pages
+from website.core.demo import legal, pages
+from website.news import demo as news_demo
+from website.projects import demo as projects_demo
+from website.toolbox import demo as toolbox_demo
 
 
 class Command(BaseCommand):
@@ -14,6 +17,11 @@ class Command(BaseCommand):
 
         self.stdout.write("Demo-Inhalte werden geladen …")
         with transaction.atomic():
-            home = pages.build(log)
-            exhibitions_demo.build(home, log)
+            home, about = pages.build(log)
+            partner_page, projects = projects_demo.build(home, about, log)
+            exhibition = exhibitions_demo.build(home, log)
+            toolbox = toolbox_demo.build(home, log)
+            news_demo.build(home, exhibition, projects, partner_page, toolbox, log)
+            legal_pages = legal.build(home, log)
+            pages.finish(home, featured=[*projects, exhibition], legal_pages=legal_pages)
         self.stdout.write(self.style.SUCCESS(f"Fertig: {home.full_url or home.url}"))
