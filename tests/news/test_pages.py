@@ -109,12 +109,12 @@ class IndexTests(TestCase):
         doc = self.html(self.client.get(self.index.url + "?tag=fest"))
         self.assertEqual(titles(doc), ["Meldung 07", "Meldung 03"])
         current = doc.select('.news-filters a[aria-current="page"]')
-        self.assertEqual([a.get_text(strip=True) for a in current], ["All sub-projects", "Fest"])
-        self.assertIn("Topic: Fest", doc.select_one(".news-active-filters").get_text(" "))
+        self.assertEqual([a.get_text(strip=True) for a in current], ["Alle Teilprojekte", "Fest"])
+        self.assertIn("Thema: Fest", doc.select_one(".news-active-filters").get_text(" "))
         clear = doc.select_one(".news-active-filters a")
         self.assertEqual(clear["href"], self.index.url)
         all_topics = doc.select(".news-filters a")[3]
-        self.assertEqual(all_topics.get_text(strip=True), "All topics")
+        self.assertEqual(all_topics.get_text(strip=True), "Alle Themen")
         self.assertEqual(
             titles(self.html(self.client.get(all_topics["href"]))), self.newest_first[:10]
         )
@@ -125,10 +125,10 @@ class IndexTests(TestCase):
         self.assertEqual(
             links,
             [
-                "All sub-projects",
+                "Alle Teilprojekte",
                 "Connecting Partners",
                 "Connecting Women",
-                "All topics",
+                "Alle Themen",
                 "Fest",
                 "Workshop",
             ],
@@ -141,7 +141,9 @@ class IndexTests(TestCase):
         fest = next(a for a in doc.select(".news-filters a") if a.get_text(strip=True) == "Fest")
         combined = self.html(self.client.get(fest["href"]))
         self.assertEqual(titles(combined), [])
-        self.assertIn("No news matches this filter.", combined.select_one(".notice").get_text())
+        self.assertIn(
+            "Zu diesem Filter gibt es keine Neuigkeiten.", combined.select_one(".notice").get_text()
+        )
 
     def test_a_sub_project_counts_in_every_language(self):
         doc = self.html(self.client.get("/en/news/?project=women"))
@@ -155,7 +157,8 @@ class IndexTests(TestCase):
                 doc = self.html(self.client.get(self.index.url + query))
                 self.assertEqual(titles(doc), [])
                 self.assertEqual(
-                    doc.select_one(".notice").get_text(strip=True), "No news matches this filter."
+                    doc.select_one(".notice").get_text(strip=True),
+                    "Zu diesem Filter gibt es keine Neuigkeiten.",
                 )
 
     def test_hostile_filter_values_are_answered_with_escaped_nothing(self):
@@ -185,7 +188,7 @@ class IndexTests(TestCase):
             NewsIndexPageFactory(parent=HomePage.objects.get(locale__language_code="ar"))
         )
         doc = self.html(self.client.get(empty.url))
-        self.assertEqual(doc.select_one(".notice").get_text(strip=True), "There is no news yet.")
+        self.assertEqual(doc.select_one(".notice").get_text(strip=True), "لا توجد أخبار بعد.")
         self.assertIsNone(doc.select_one(".news-filters"))
 
 

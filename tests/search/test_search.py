@@ -273,7 +273,9 @@ def test_results_come_ten_to_a_page(client, html):
     second = html(client.get("/suche/?q=Workshop&page=2"))
     assert len(titles(second)) == 1
     assert second.select_one(".search-results")["start"] == "11"
-    assert second.title.get_text(strip=True).startswith("11 results for “Workshop” · Page 2 of 2")
+    assert second.title.get_text(strip=True).startswith(
+        "11 Ergebnisse für „Workshop“ · Seite 2 von 2"
+    )
     assert titles(html(client.get("/suche/?q=Workshop&page=99"))) == titles(second)
     assert titles(html(client.get("/suche/?q=Workshop&page=abc"))) == titles(first)
     assert set(titles(first)) | set(titles(second)) == {f"Workshop {n}" for n in range(11)}

@@ -394,5 +394,5 @@ def test_the_admin_form_explains_the_group_size_error(admin_client, toolbox):
     assert not MethodPage.objects.filter(slug="neue-methode").exists()
     form = response.context["form"]
     assert form.errors["group_size_max"] == [
-        "The largest group cannot be smaller than the smallest group (15)."
+        "Die größte Gruppe kann nicht kleiner sein als die kleinste Gruppe (15)."
     ]

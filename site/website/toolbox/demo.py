@@ -41,7 +41,8 @@ METHODS = [
             (
                 "Aussagen vorlesen",
                 "Die Leitung liest Aussagen vor, etwa „Ich kann eine Wohnung "
-                "mieten, ohne abgelehnt zu werden.“ Wer zustimmen kann, geht einen Schritt nach vorn.",
+                "mieten, ohne abgelehnt zu werden.“ Wer zustimmen kann, geht einen Schritt "
+                "nach vorn.",
                 20,
             ),
             (
