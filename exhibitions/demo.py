@@ -110,12 +110,13 @@ def add_beulwitz_designt(index, log):
         image.save()
         images.append((image, shows))
         log(f"Foto {number + 1} von {PHOTOS} erzeugt")
+    summary = section.paragraphs[0].removeprefix(subtitle).strip()
     today = timezone.localdate()
     exhibition = ExhibitionPage(
         slug="beulwitz-designt",
         title="Beulwitz designt",
         subtitle=subtitle,
-        summary=section.paragraphs[0].removeprefix(subtitle).strip(),
+        summary=summary,
         # The seed names no dates: the demo's are examples, said so on the page.
         start_date=today - datetime.timedelta(days=30),
         end_date=today + datetime.timedelta(days=60),
@@ -128,7 +129,7 @@ def add_beulwitz_designt(index, log):
             }
         ],
         listing_image=images[0][0],
-        search_description=section.paragraphs[0],
+        search_description=summary,
     )
     exhibition.gallery_photos.set(
         [

@@ -202,6 +202,10 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
         # Routes answer past BasePage's serve(): they need its cache headers too.
         return self.add_cache_headers(request, super().serve(request, *args, **kwargs))
 
+    @property
+    def card_summary(self):
+        return self.listing_summary or self.summary or self.search_description
+
     def status(self, today=None):
         today = today or timezone.localdate()
         if self.start_date > today:
