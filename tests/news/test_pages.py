@@ -275,7 +275,7 @@ def test_the_card_summary_falls_back_to_the_summary(index):
     assert item.card_summary == "Für Listen."
 
 
-def test_a_new_news_item_is_dated_today():
+def test_a_new_news_item_is_dated_today(db):
     assert NewsPage().date == timezone.localdate()
 
 
