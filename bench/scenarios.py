@@ -72,7 +72,7 @@ def prepare(photo_dir, variant):
     renditions (ours, and stock's 800 pixel JPEG) are all made.
     """
     call_command("migrate", verbosity=0)
-    home = demo.build(lambda message: None)
+    home, _ = demo.build(lambda message: None)
     if variant == "gallery":
         with override_settings(TASKS=NO_TASKS):  # no renditions yet: the scenarios make them
             for number, path in enumerate(sorted(photo_dir.iterdir()), start=1):
