@@ -21,4 +21,4 @@ TEST_FILES = Path(tempfile.mkdtemp(prefix="connecting-humans-tests-"))  # noqa: 
 atexit.register(shutil.rmtree, TEST_FILES, ignore_errors=True)
 MEDIA_ROOT = TEST_FILES / "media"
 PRIVATE_MEDIA_ROOT = TEST_FILES / "private"
-STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
+STORAGES["private"]["OPTIONS"]["location"] = str(PRIVATE_MEDIA_ROOT)  # noqa: F405
