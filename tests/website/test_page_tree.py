@@ -5,6 +5,7 @@ from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from exhibitions.models import ExhibitionIndexPage
+from stories.models import StoryIndexPage
 from tests.factories import build_site
 from website.core.models import HomePage, StandardPage
 from website.news.models import NewsIndexPage
@@ -25,6 +26,7 @@ class PageTypeRulesTests(WagtailPageTestCase):
                 PartnerIndexPage,
                 ExhibitionIndexPage,
                 NewsIndexPage,
+                StoryIndexPage,
                 ToolboxPage,
             },
         )

@@ -227,6 +227,7 @@ class HomePage(BasePage):  # noqa: DJ008 (Page defines __str__)
         "projects.PartnerIndexPage",
         "exhibitions.ExhibitionIndexPage",
         "news.NewsIndexPage",
+        "stories.StoryIndexPage",
         "toolbox.ToolboxPage",
     ]
 

@@ -86,6 +86,11 @@ class ImageForm(BaseImageForm):
             self.fields["file"] = ImageUploadField(
                 label=old.label, required=old.required, widget=old.widget, help_text=old.help_text
             )
+        if "participants" in self.fields:
+            # Pseudonyms to tick, rather than a list to ctrl-click through.
+            participants = self.fields["participants"]
+            participants.widget = forms.CheckboxSelectMultiple()
+            participants.widget.choices = participants.choices
         upload = self.files.get(self.add_prefix("file")) if self.is_bound else None
         title_key = self.add_prefix("title")
         title = self.data.get(title_key, "") if self.is_bound else ""

@@ -79,6 +79,7 @@ SETS_BY_FIELD = {
     "listing_image": ("card", "share"),
     "lead_image": ("photo", "card", "share"),
     "image": ("photo", "card", "share"),
+    "portrait": ("photo", "card", "share"),
     "social_image": ("share",),
 }
 

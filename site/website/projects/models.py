@@ -88,6 +88,30 @@ class ProjectPage(BasePage):  # noqa: DJ008 (Page defines __str__)
         return exhibitions
 
     @cached_property
+    def stories(self):
+        """The newest published stories of this language told by participants of this project."""
+        from stories.models import StoryPage
+
+        stories = list(
+            StoryPage.objects.live()
+            .public()
+            .filter(
+                locale_id=self.locale_id,
+                participant__sub_project__translation_key=self.translation_key,
+            )
+            .select_related("listing_image", "portrait")
+            .order_by("-first_published_at", "-pk")[:6]
+        )
+        renditions.prefetch([story.card_image for story in stories], "card")
+        return stories
+
+    @cached_property
+    def story_index(self):
+        from stories.models import StoryIndexPage
+
+        return StoryIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+
+    @cached_property
     def news_index(self):
         from website.news.models import NewsIndexPage
 

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from exhibitions import demo as exhibitions_demo
+from stories import demo as stories_demo
 from website.core.demo import legal, pages
 from website.news import demo as news_demo
 from website.projects import demo as projects_demo
@@ -22,6 +23,7 @@ class Command(BaseCommand):
             exhibition = exhibitions_demo.build(home, log)
             toolbox = toolbox_demo.build(home, log)
             news_demo.build(home, exhibition, projects, partner_page, toolbox, log)
+            stories_demo.build(home, log)
             legal_pages = legal.build(home, log)
             pages.finish(home, featured=[*projects, exhibition], legal_pages=legal_pages)
         self.stdout.write(self.style.SUCCESS(f"Fertig: {home.full_url or home.url}"))

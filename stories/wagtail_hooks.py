@@ -1,0 +1,244 @@
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    Panel,
+)
+from wagtail.admin.ui.tables import Column
+from wagtail.log_actions import LogFormatter
+from wagtail.models import Page
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+import django_filters
+
+from . import admin_views, consent
+from .models import Participant, Status
+
+CONSENT_PERMISSION = "stories.change_consent"
+
+
+class ParticipantForm(WagtailAdminModelForm):
+    """Consent records are part of the form only for the consent team."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not (self.for_user and admin_views.may_edit_consent(self.for_user)):
+            # Without the formset, nothing posted about consents is read or saved.
+            self.formsets.pop("consents", None)
+
+
+class ConsentsPanel(InlinePanel):
+    """The consent records, shown only where the form carries them."""
+
+    class HiddenBoundPanel(Panel.BoundPanel):
+        def is_shown(self):
+            return False
+
+    def get_bound_panel(self, instance=None, request=None, form=None, prefix="panel"):
+        if form is not None and self.relation_name not in form.formsets:
+            return self.HiddenBoundPanel(
+                panel=self, instance=instance, request=request, form=form, prefix=prefix
+            )
+        return super().get_bound_panel(instance, request, form, prefix)
+
+
+class StatusPanel(Panel):
+    """The website consent's state, read-only, for every editor."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "stories/admin/status_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            saved = self.instance is not None and self.instance.pk
+            context["status"] = self.instance.status if saved else Status.NONE
+            return context
+
+
+class SignedForm:
+    """How a stored form is shown in its field: a link to the consent team's download view."""
+
+    def __init__(self, url):
+        self.url = url
+
+    def __str__(self):
+        return str(_("signed form"))
+
+
+class ConsentFormInput(forms.ClearableFileInput):
+    def format_value(self, value):
+        consent = getattr(value, "instance", None)
+        if value and consent is not None and consent.pk:
+            return SignedForm(reverse("stories_consent_form", args=[consent.pk]))
+        return super().format_value(value)
+
+
+participant_panels = [
+    FieldPanel("pseudonym"),
+    StatusPanel(heading=_("Consent status")),
+    FieldPanel("languages"),
+    FieldPanel("sub_project"),
+    FieldPanel("portrait"),
+    MultiFieldPanel(
+        [
+            FieldPanel("real_name", permission=CONSENT_PERMISSION),
+            FieldPanel("contact", permission=CONSENT_PERMISSION),
+        ],
+        heading=_("Internal"),
+    ),
+    ConsentsPanel(
+        "consents",
+        heading=_("Consents"),
+        label=_("Consent"),
+        panels=[
+            FieldPanel("scope"),
+            FieldRowPanel([FieldPanel("face"), FieldPanel("name_shown")]),
+            FieldRowPanel(
+                [FieldPanel("given_on"), FieldPanel("expires_on"), FieldPanel("withdrawn_on")]
+            ),
+            FieldPanel("form", widget=ConsentFormInput),
+            FieldPanel("notes"),
+        ],
+    ),
+]
+
+
+class ParticipantFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Consent status"), choices=Status.choices, method="filter_status"
+    )
+    sub_project = django_filters.ModelChoiceFilter(
+        label=_("Sub-project"),
+        queryset=lambda request: (
+            Participant._meta.get_field("sub_project")
+            .related_model.objects.filter(locale__language_code="de")
+            .order_by("title")
+        ),
+    )
+
+    class Meta:
+        model = Participant
+        fields = []
+
+    def filter_status(self, queryset, name, value):
+        # The status depends on dates and several records: computed as on the list itself.
+        matching = [p.pk for p in queryset.prefetch_related("consents") if p.status == value]
+        return queryset.filter(pk__in=matching)
+
+
+class ParticipantViewSet(SnippetViewSet):
+    model = Participant
+    icon = "user"
+    menu_label = _("Participants")
+    list_display = [
+        "pseudonym",
+        "sub_project",
+        Column("status_label", label=_("Consent status")),
+    ]
+    filterset_class = ParticipantFilterSet
+    # No search_fields: the model's own index (the pseudonym, nothing else) is searched.
+    edit_handler = ObjectList(participant_panels, base_form_class=ParticipantForm)
+
+    def get_queryset(self, request):
+        return Participant.objects.select_related("sub_project").prefetch_related("consents")
+
+
+register_snippet(ParticipantViewSet)
+
+
+class ConsentMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_see_consent(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_expiring_consents_menu_item():
+    return ConsentMenuItem(
+        _("Consents expiring soon"),
+        reverse("stories_expiring_consents"),
+        name="expiring-consents",
+        icon_name="warning",
+        order=1000,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_consent_urls():
+    return [
+        path(
+            "geschichten/einwilligungen/<int:consent_id>/formular/",
+            admin_views.consent_form,
+            name="stories_consent_form",
+        ),
+        path(
+            "geschichten/einwilligungen/bald-ablaufend/",
+            admin_views.ExpiringConsentsView.as_view(),
+            name="stories_expiring_consents",
+        ),
+        path(
+            "geschichten/einwilligungen/bald-ablaufend/ergebnisse/",
+            admin_views.ExpiringConsentsView.as_view(results_only=True),
+            name="stories_expiring_consents_results",
+        ),
+    ]
+
+
+@hooks.register("before_publish_page")
+def refuse_publishing_without_consent(request, page):
+    """Publishing (or scheduling) is refused while the page shows someone without consent.
+
+    The edit view has saved the draft revision already; only publishing is stopped.
+    """
+    found = consent.problems(page)
+    if found:
+        messages.error(request, consent.refusal_message(found))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_without_consent(request, action_type, objects, action_class_instance):
+    if action_type != "publish" or not objects or not isinstance(objects[0], Page):
+        return None
+    for page in objects:
+        found = consent.problems(page.specific.get_latest_revision_as_object())
+        if found:
+            messages.error(
+                request, f"{page.get_admin_display_title()}: {consent.refusal_message(found)}"
+            )
+            return redirect(request.GET.get("next") or reverse("wagtailadmin_explore_root"))
+    return None
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    @actions.register_action(consent.TAKEDOWN)
+    class TakedownFormatter(LogFormatter):
+        label = _("Taken down (consent)")
+
+        def format_message(self, log_entry):
+            reason = (log_entry.data or {}).get("reason")
+            if reason:
+                return _("Taken down: %(reason)s") % {"reason": consent.REASONS.get(reason, reason)}
+            return _("Taken down because someone shown has no valid consent")
+
+    @actions.register_action(consent.REFUSED)
+    class RefusedFormatter(LogFormatter):
+        label = _("Publishing refused (consent)")
+
+        def format_message(self, log_entry):
+            details = " ".join((log_entry.data or {}).get("problems", []))
+            return _("Publishing refused: %(details)s") % {"details": details}
