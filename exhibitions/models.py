@@ -29,6 +29,7 @@ from taggit.models import Tag, TaggedItemBase
 from website.core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
 from website.core.models import BasePage
 from website.images import renditions
+from website.images.models import ImageUse
 
 
 class Venue(index.Indexed, models.Model):
@@ -247,29 +248,14 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
         return self.url + self.reverse_subpage("photo", args=[photo.number])
 
 
-class GalleryPhoto(Orderable):
+class GalleryPhoto(ImageUse, Orderable):
     """A photo in an exhibition's gallery, with what this use of it needs: caption, credits, alt."""
 
     page = ParentalKey(ExhibitionPage, related_name="gallery_photos", on_delete=models.CASCADE)
-    image = models.ForeignKey(
-        "images.CustomImage", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
-    )
     number = models.PositiveIntegerField(editable=False, null=True)
-    caption = models.CharField(_("caption"), max_length=300, blank=True)
     photographer = models.CharField(_("photographer"), max_length=200, blank=True)
     designer = models.CharField(_("designer"), max_length=200, blank=True)
     model = models.CharField(_("model"), max_length=200, blank=True)
-    alt_text = models.CharField(
-        _("alternative text"),
-        max_length=300,
-        blank=True,
-        help_text=_("What the photo shows, for people who cannot see it."),
-    )
-    decorative = models.BooleanField(
-        _("decorative"),
-        default=False,
-        help_text=_("Tick only if the photo adds nothing; it then has no alternative text."),
-    )
 
     panels = [
         FieldPanel("image"),
@@ -282,18 +268,6 @@ class GalleryPhoto(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("gallery photo")
         verbose_name_plural = _("gallery photos")
-
-    def __str__(self):
-        return self.caption or str(self.image)
-
-    def clean(self):
-        super().clean()
-        if not self.decorative and not self.alt_text:
-            raise ValidationError({"alt_text": _("Describe the photo, or mark it as decorative.")})
-
-    @property
-    def alt(self):
-        return "" if self.decorative else self.alt_text
 
     @property
     def credit_line(self):

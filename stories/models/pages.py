@@ -5,13 +5,11 @@ participant through `pseudonym` and nothing else.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -22,9 +20,10 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 
 from website.core.blocks import PARAGRAPH_FEATURES
+from website.core.forms import SameLocaleChoicesPageForm
 from website.core.models import BasePage
 from website.images import renditions
-from website.images.models import image_field
+from website.images.models import ImageUse, image_field
 from website.projects.models import ProjectPage
 
 from ..blocks import LANGUAGE_NAMES, StoryStreamBlock
@@ -136,16 +135,6 @@ class StoryPageTag(TaggedItemBase):
     )
 
 
-class StoryPageForm(WagtailAdminPageForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Offer the exhibitions of the page's own language; the others are their translations.
-        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
-        if locale_id and "exhibitions" in self.fields:
-            field = self.fields["exhibitions"]
-            field.queryset = field.queryset.filter(locale_id=locale_id).order_by("title")
-
-
 class StoryPage(BasePage):  # noqa: DJ008 (Page defines __str__)
     participant = models.ForeignKey(
         "stories.Participant",
@@ -223,7 +212,8 @@ class StoryPage(BasePage):  # noqa: DJ008 (Page defines __str__)
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
-    base_form_class = StoryPageForm
+    base_form_class = SameLocaleChoicesPageForm
+    same_locale_choices = ("exhibitions",)
 
     class Meta:
         verbose_name = _("story")
@@ -311,25 +301,10 @@ class StoryPage(BasePage):  # noqa: DJ008 (Page defines __str__)
         return context
 
 
-class StoryPhoto(Orderable):
+class StoryPhoto(ImageUse, Orderable):
     """A photo that belongs with the story, with what this use of it needs."""
 
     page = ParentalKey(StoryPage, related_name="photos", on_delete=models.CASCADE)
-    image = models.ForeignKey(
-        "images.CustomImage", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
-    )
-    caption = models.CharField(_("caption"), max_length=300, blank=True)
-    alt_text = models.CharField(
-        _("alternative text"),
-        max_length=300,
-        blank=True,
-        help_text=_("What the photo shows, for people who cannot see it."),
-    )
-    decorative = models.BooleanField(
-        _("decorative"),
-        default=False,
-        help_text=_("Tick only if the photo adds nothing; it then has no alternative text."),
-    )
 
     panels = [
         FieldPanel("image"),
@@ -341,15 +316,3 @@ class StoryPhoto(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("story photo")
         verbose_name_plural = _("story photos")
-
-    def __str__(self):
-        return self.caption or str(self.image)
-
-    def clean(self):
-        super().clean()
-        if not self.decorative and not self.alt_text:
-            raise ValidationError({"alt_text": _("Describe the photo, or mark it as decorative.")})
-
-    @property
-    def alt(self):
-        return "" if self.decorative else self.alt_text

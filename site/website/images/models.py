@@ -2,6 +2,7 @@ import functools
 import os
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
@@ -48,6 +49,41 @@ def private_file_field(upload_to):
         storage=private_storage,
         db_index=True,  # the file view finds images and renditions by name
     )
+
+
+class ImageUse(models.Model):
+    """One use of an image in a page's inline list: its caption and alternative text there."""
+
+    image = models.ForeignKey(
+        "images.CustomImage", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )
+    decorative = models.BooleanField(
+        _("decorative"),
+        default=False,
+        help_text=_("Tick only if the photo adds nothing; it then has no alternative text."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.caption or str(self.image)
+
+    def clean(self):
+        super().clean()
+        if not self.decorative and not self.alt_text:
+            raise ValidationError({"alt_text": _("Describe the photo, or mark it as decorative.")})
+
+    @property
+    def alt(self):
+        return "" if self.decorative else self.alt_text
 
 
 class CustomImage(AbstractImage):

@@ -7,7 +7,6 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -19,6 +18,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 
 from website.core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
+from website.core.forms import SameLocaleChoicesPageForm
 from website.core.models import BasePage
 from website.images import renditions
 from website.images.models import image_field
@@ -144,16 +144,6 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPageForm(WagtailAdminPageForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Offer the sub-projects of the page's own language; the others are their translations.
-        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
-        if locale_id and "projects" in self.fields:
-            field = self.fields["projects"]
-            field.queryset = field.queryset.filter(locale_id=locale_id).order_by("title")
-
-
 class NewsPage(BasePage):  # noqa: DJ008 (Page defines __str__)
     date = models.DateField(_("date"), default=timezone.localdate)
     lead_image = image_field(_("lead image"))
@@ -212,7 +202,8 @@ class NewsPage(BasePage):  # noqa: DJ008 (Page defines __str__)
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
-    base_form_class = NewsPageForm
+    base_form_class = SameLocaleChoicesPageForm
+    same_locale_choices = ("projects",)
 
     class Meta:
         verbose_name = _("news item")

@@ -1,0 +1,19 @@
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+class SameLocaleChoicesPageForm(WagtailAdminPageForm):
+    """Offers, in the fields the page names, only pages of its own language.
+
+    The pages of other languages are their translations; links between them follow
+    `translation_key`.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        if not locale_id:
+            return
+        for name in self.instance.same_locale_choices:
+            if name in self.fields:
+                field = self.fields[name]
+                field.queryset = field.queryset.filter(locale_id=locale_id).order_by("title")
