@@ -21,7 +21,12 @@ demo: $(VENV)/.installed
 	@echo "Serving the site at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed
+# The quality tools of the test suite (axe-core, the Nu HTML checker), where npm is at hand;
+# their tests skip, naming the reason, without them.
+node_modules/.installed: package.json package-lock.json
+	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts && touch $@; fi
+
+test: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/pytest
 
 # Stock Wagtail beside ours on generated camera photos (BENCHMARKS.md); BENCH_SIZE=small is quick.
