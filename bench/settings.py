@@ -9,6 +9,12 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 WHITENOISE_AUTOREFRESH = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+if not REDIS_URL:  # noqa: F405
+    # One process at a time, except S2, which shares Redis between gunicorn's workers.
+    CACHES = {  # noqa: F405
+        name: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}
+        for name in CACHES  # noqa: F405
+    }
 LOGGING = {"version": 1, "root": {"level": "ERROR"}}
 
 # The stock variants' gallery templates.

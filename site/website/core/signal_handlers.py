@@ -1,6 +1,8 @@
 from django.apps import apps
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 
+from wagtail.images import get_image_model
 from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -8,6 +10,18 @@ from . import generation
 
 # Apps whose models show on public pages: pages, snippets, settings.
 CONTENT_APPS = ("core", "people", "projects", "news", "toolbox", "exhibitions", "stories")
+
+
+def purge_from_frontend_cache(sender, instance, **kwargs):
+    """A CDN, where one is configured, forgets the page and the listings it appears in."""
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    batch = PurgeBatch()
+    batch.add_page(instance)
+    batch.add_pages(instance.get_ancestors().filter(depth__gt=1).live().specific())
+    batch.purge()
 
 
 def register_signal_handlers():
@@ -19,5 +33,8 @@ def register_signal_handlers():
     for model in models:
         post_save.connect(generation.bump, sender=model)
         post_delete.connect(generation.bump, sender=model)
+    # A deleted photo leaves its pages without it (the foreign keys are set to NULL unseen).
+    post_delete.connect(generation.bump, sender=get_image_model())
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(generation.bump)
+        signal.connect(purge_from_frontend_cache)

@@ -17,6 +17,8 @@ from wagtail.images.models import (
     get_upload_to,
 )
 
+from website.core import page_cache
+
 from .storage import private_storage
 from .uploads import SanitisedImageFile, sanitise
 
@@ -212,6 +214,7 @@ class Rendition(AbstractRendition):
             height=height,
         )
         rendition.is_placeholder = True
+        page_cache.mark_incomplete()
         return rendition
 
     @property

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "website.core.middleware.RejectNulInPathMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "website.core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -128,32 +129,50 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-# Cache: Redis when REDIS_URL is set, with a separate cache for image renditions.
+# Caches shared by every process: Redis when REDIS_URL is set, otherwise files. "pages" keeps
+# anonymous visitors' pages (website.core.page_cache), "renditions" where image files are.
 
 REDIS_URL = os.environ.get("REDIS_URL")
+CACHE_DIR = Path(os.environ.get("CACHE_DIR", BASE_DIR / "cache"))
+CACHE_TIMEOUTS = {"default": 300, "pages": 60 * 60 * 24, "renditions": 60 * 60 * 24 * 7}
 if REDIS_URL:
     CACHES = {
-        "default": {
+        name: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "site",
-        },
-        "renditions": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "renditions",
-            "TIMEOUT": 60 * 60 * 24 * 7,
-        },
+            "KEY_PREFIX": name,
+            "TIMEOUT": timeout,
+        }
+        for name, timeout in CACHE_TIMEOUTS.items()
     }
 else:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "renditions": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "renditions",
-            "TIMEOUT": 60 * 60 * 24 * 7,
-        },
+        name: {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(CACHE_DIR / name),
+            "TIMEOUT": timeout,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+        for name, timeout in CACHE_TIMEOUTS.items()
     }
+
+
+# A CDN in front of the site is purged when pages change (website.core.signal_handlers, with
+# the backends of wagtail.contrib.frontend_cache):
+# FRONTEND_CACHE_PURGE_URL for a Varnish-like HTTP purge, or Cloudflare's zone and API token.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
+    }
+WAGTAILFRONTENDCACHE_LANGUAGES = []  # every page's address already names its language
 
 
 # Background tasks: the database queue of django-tasks-db, worked off by `manage.py db_worker`.

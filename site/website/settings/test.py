@@ -12,6 +12,11 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 # Serve static files from the app folders without collectstatic.
 WHITENOISE_AUTOREFRESH = True
+# Caches of one test process, emptied before every test (tests/conftest.py).
+CACHES = {
+    name: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}
+    for name in CACHES  # noqa: F405
+}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
