@@ -10,10 +10,13 @@ import itertools
 import json
 import math
 import os
+import re
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,6 +25,7 @@ import django
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.core.cache import caches  # noqa: E402
 from django.core.files import File  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -47,6 +51,7 @@ from stock import become_stock  # noqa: E402
 PHOTO_SET = renditions.SETS["photo"]
 NO_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 GALLERY_SIZES = (12, 60, 120)
+S2_CONNECTIONS = 8
 
 
 def exhibition(slug, images):
@@ -211,20 +216,21 @@ def wait_for_renditions(images, since, limit=900):
 
 
 @contextlib.contextmanager
-def gunicorn(variant):
-    """The site served by one gunicorn worker on a free port of 127.0.0.1."""
+def gunicorn(variant, workers=1, application=None):
+    """The site served by gunicorn workers on a free port of 127.0.0.1."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    application = "stock_wsgi:application" if variant == "stock" else "website.wsgi:application"
+    if application is None:
+        application = "stock_wsgi" if variant == "stock" else "website.wsgi"
     server = subprocess.Popen(  # noqa: S603
         [
             sys.executable,
             "-m",
             "gunicorn",
-            application,
+            f"{application}:application",
             "--workers",
-            "1",
+            str(workers),
             "--timeout",
             "30",
             "--bind",
@@ -240,7 +246,7 @@ def gunicorn(variant):
             try:
                 requests.get(base + "/robots.txt", timeout=5)
                 break
-            except requests.ConnectionError:
+            except requests.RequestException:  # not listening yet, or still starting
                 time.sleep(0.2)
         with open(f"/proc/{server.pid}/task/{server.pid}/children") as children:
             worker = int(children.read().split()[0])
@@ -250,21 +256,29 @@ def gunicorn(variant):
         server.wait(timeout=30)
 
 
+def log_in(browser, base):
+    """Logs the requests session in as a new editor; returns its CSRF token."""
+    User.objects.create_superuser("bench", "bench@example.org", "bench")
+    browser.get(base + "/admin/login/")
+    browser.post(
+        base + "/admin/login/",
+        {
+            "username": "bench",
+            "password": "bench",
+            "csrfmiddlewaretoken": browser.cookies["csrftoken"],
+        },
+        headers={"Referer": base + "/admin/login/"},
+    )
+    return browser.cookies["csrftoken"]
+
+
 def s6(photo_dir, variant):
     """An editor uploads camera photos through the admin, then opens the image listing."""
-    User.objects.create_superuser("bench", "bench@example.org", "bench")
     collection = Collection.get_first_root_node().pk
     photos = sorted(photo_dir.iterdir())
     accepted, server_errors, slowest, messages = 0, 0, 0.0, set()
     with gunicorn(variant) as (base, worker), requests.Session() as browser:
-        browser.get(base + "/admin/login/")
-        token = browser.cookies["csrftoken"]
-        browser.post(
-            base + "/admin/login/",
-            {"username": "bench", "password": "bench", "csrfmiddlewaretoken": token},
-            headers={"Referer": base + "/admin/login/"},
-        )
-        token = browser.cookies["csrftoken"]
+        token = log_in(browser, base)
         for path in photos:
             with open(path, "rb") as file:
                 started = time.perf_counter()
@@ -300,6 +314,109 @@ def s6(photo_dir, variant):
         "listing_ms": listing_ms,
         "web_rss": web_rss,
         "messages": sorted(messages),
+    }
+
+
+def wrk(url, seconds):
+    """Requests per second and the 99th percentile latency (ms) of a load from wrk."""
+    output = subprocess.run(  # noqa: S603
+        [
+            shutil.which("wrk"),
+            "--threads",
+            "2",
+            "--connections",
+            str(S2_CONNECTIONS),
+            "--duration",
+            f"{seconds}s",
+            "--latency",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 60,
+    ).stdout
+    figures = {"errors": 0}
+    for line in output.splitlines():
+        words = line.split()
+        if line.startswith("Requests/sec:"):
+            figures["requests_per_second"] = float(words[1])
+        elif words[:1] == ["99%"]:
+            figures["p99_ms"] = duration_ms(words[1])
+        elif line.strip().startswith(("Non-2xx", "Socket errors")):
+            figures["errors"] += sum(int(n) for n in re.findall(r"\d+", line))
+    return figures
+
+
+def duration_ms(text):
+    for unit, factor in (("us", 0.001), ("ms", 1), ("s", 1000)):
+        if text.endswith(unit):
+            return float(text[: -len(unit)]) * factor
+    raise ValueError(text)
+
+
+def s2(photo_dir, variant):
+    """Anonymous visitors load a 60-photo gallery from two gunicorn workers under wrk.
+
+    Stock Wagtail makes the page every time; ours serves it from the page cache in Redis, and a
+    bare WSGI app serving the same bytes shows the ceiling. Ours also shows that publishing is
+    visible on the very next request and that editors and previews never get cached HTML.
+    """
+    if not shutil.which("wrk"):
+        return {"skipped": "wrk is not installed (Debian package wrk; .ci/run installs it)"}
+    seconds = int(os.environ["BENCH_S2_SECONDS"])
+    caches["default"].clear()  # the run's own Redis database: nothing of an earlier run
+    page = ExhibitionPage.objects.get(slug="galerie-60")
+    with gunicorn(variant, workers=2) as (base, worker):
+        requests.get(base + page.url, timeout=30)  # warm: templates, and the cache for ours
+        result = wrk(base + page.url, seconds)
+        if variant == "stock":
+            return result
+        result.update(freshness(base, page))
+        response = requests.get(base + page.url, timeout=30)
+    with tempfile.NamedTemporaryFile("w", suffix=".json") as stored:
+        json.dump(
+            {
+                "status": f"{response.status_code} {response.reason}",
+                "headers": [
+                    (name, value)
+                    for name, value in response.headers.items()
+                    if name.lower() not in ("content-length", "date", "server", "connection")
+                ]
+                + [("Content-Length", str(len(response.content)))],
+                "body": response.text,
+            },
+            stored,
+        )
+        stored.flush()
+        os.environ["BENCH_BARE_RESPONSE"] = stored.name
+        with gunicorn(variant, workers=2, application="bare_wsgi") as (base, worker):
+            bare = wrk(base + page.url, seconds)
+    result["bare_requests_per_second"] = bare["requests_per_second"]
+    result["of_bare"] = result["requests_per_second"] / bare["requests_per_second"]
+    return result
+
+
+def freshness(base, page):
+    """What visitors, editors and previews see just after publishing."""
+    page.title = "Beulwitz designt, neu gehängt"
+    page.save_revision().publish()
+    fresh = page.title in requests.get(base + page.url, timeout=30).text
+    with requests.Session() as browser:
+        log_in(browser, base)
+        editor_view = browser.get(base + page.url, timeout=30)
+        page.title = "Entwurf"
+        page.save_revision()
+        preview = browser.get(
+            base + reverse("wagtailadmin_pages:view_draft", args=[page.pk]), timeout=30
+        )
+    return {
+        "fresh_after_publish": fresh,
+        "editors_uncached": (
+            "X-Page-Cache" not in editor_view.headers
+            and "X-Page-Cache" not in preview.headers
+            and "Entwurf" in preview.text
+        ),
     }
 
 
@@ -419,5 +536,6 @@ def s5(photo_dir, variant):
 
 if __name__ == "__main__":
     name, variant, photo_dir = sys.argv[1], sys.argv[2], Path(sys.argv[3])
-    scenario = {"prepare": prepare, "s1": s1, "s3": s3, "s4": s4, "s5": s5, "s6": s6}[name]
+    scenarios = {"prepare": prepare, "s1": s1, "s2": s2, "s3": s3, "s4": s4, "s5": s5, "s6": s6}
+    scenario = scenarios[name]
     print(json.dumps(scenario(photo_dir, variant)))

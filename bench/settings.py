@@ -10,11 +10,13 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if not REDIS_URL:  # noqa: F405
-    # One process at a time, except S2, which shares Redis between gunicorn's workers.
+    # Caches of one process, and no page cache: the scenarios measure how pages are made. S2
+    # measures the page cache, in Redis, shared by gunicorn's workers.
     CACHES = {  # noqa: F405
         name: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}
         for name in CACHES  # noqa: F405
     }
+    PAGE_CACHE = False
 LOGGING = {"version": 1, "root": {"level": "ERROR"}}
 
 # The stock variants' gallery templates.

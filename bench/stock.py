@@ -2,7 +2,8 @@
 
 Renditions are made by Wagtail's own code inside the request that asks for them, uploads are
 checked by Wagtail's own form and stored as sent, with Wagtail's default upload limit; pages
-are routed level by level, their privacy looked up on every view, and no fragment is cached.
+are routed level by level, their privacy looked up on every view, and neither pages nor
+fragments are cached.
 """
 
 import os
@@ -14,6 +15,7 @@ from wagtail.models import Page
 
 from exhibitions.models import ExhibitionPage
 from website.core.models import BasePage, HomePage
+from website.core.page_cache import PageCacheMiddleware
 from website.core.templatetags.fragment_tags import CachedFragmentNode
 from website.images.models import CustomImage
 
@@ -28,6 +30,7 @@ def become_stock(gallery_template=None):
     HomePage.route = Page.route
     BasePage.get_view_restrictions = Page.get_view_restrictions
     CachedFragmentNode.render = lambda node, context: node.nodelist.render(context)
+    PageCacheMiddleware.__call__ = lambda middleware, request: middleware.get_response(request)
     gallery_template = gallery_template or os.environ.get("BENCH_STOCK_GALLERY")
     if gallery_template:
         ExhibitionPage.template = gallery_template

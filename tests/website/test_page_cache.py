@@ -1,7 +1,9 @@
 """Anonymous visitors get pages from the shared cache; every change shows on the next request."""
 
-from django.core.cache import caches
-from django.test import override_settings
+from django.core.cache import cache
+from django.core.signals import request_started
+from django.test import RequestFactory, override_settings
+from django.urls import reverse
 
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import PageViewRestriction
@@ -49,6 +51,32 @@ def test_second_visit_comes_from_the_cache(client, page):
     assert "public" in second["Cache-Control"]
 
 
+def test_the_web_server_gets_stored_pages_without_django_making_a_request(page):
+    from website.wsgi import application
+
+    def get():
+        answer = {}
+        environ = RequestFactory().get("/ausgangslage/").environ
+        body = b"".join(application(environ, lambda status, headers: answer.update(headers)))
+        return answer, body
+
+    requests = []
+
+    def count(**kwargs):
+        requests.append(kwargs)
+
+    request_started.connect(count)
+    try:
+        first_headers, first_body = get()
+        hit_headers, hit_body = get()
+    finally:
+        request_started.disconnect(count)
+    assert len(requests) == 1
+    assert (first_headers[HEADER], hit_headers[HEADER]) == ("miss", "hit")
+    assert hit_body == first_body
+    assert hit_headers["X-Frame-Options"] == first_headers["X-Frame-Options"] == "DENY"
+
+
 def test_publishing_shows_on_the_very_next_request(client, page):
     visit(client)
     publish(page, title="Neue Ausgangslage")
@@ -92,7 +120,7 @@ def test_logged_in_editors_never_get_or_leave_cached_html(client, page, admin_us
     assert HEADER not in response
     assert "private" in response["Cache-Control"]
 
-    caches["pages"].clear()
+    cache.clear()
     visit(client)  # seen by the editor first: nothing may be kept
     client.logout()
     assert visit(client)[HEADER] == "miss"
@@ -103,8 +131,9 @@ def test_previews_are_never_cached(client, page, admin_user):
     page.title = "Entwurf"
     page.save_revision()
     for _ in range(2):
-        response = client.get(f"/admin/pages/{page.pk}/edit/preview/")
+        response = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
         assert HEADER not in response
+        assert "Entwurf" in response.text
 
 
 def test_private_pages_are_not_kept(client, page):
@@ -131,13 +160,19 @@ def test_a_page_with_a_photo_still_being_made_is_not_kept(client, page, settings
     assert HEADER not in visit(client)
 
 
-def test_a_failing_cache_costs_speed_not_the_page(client, page, monkeypatch):
+def test_a_failing_page_cache_costs_speed_not_the_page(client, page, monkeypatch):
+    set_other = cache.set
+
     def broken(*args, **kwargs):
         raise ConnectionError("cache down")
 
-    monkeypatch.setattr(caches["pages"], "get", broken)
-    monkeypatch.setattr(caches["pages"], "set", broken)
+    def set_but_pages(key, *args, **kwargs):
+        return broken() if key.startswith("page:") else set_other(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get_many", broken)
+    monkeypatch.setattr(cache, "set", set_but_pages)
     assert visit(client).status_code == 200
+    assert HEADER not in visit(client)
 
 
 @override_settings(ALLOWED_HOSTS=["testserver", "other.example"])

@@ -65,10 +65,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: stored pages keep every header the others add (security headers).
+    "website.core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "website.core.middleware.RejectNulInPathMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "website.core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -129,12 +130,15 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-# Caches shared by every process: Redis when REDIS_URL is set, otherwise files. "pages" keeps
-# anonymous visitors' pages (website.core.page_cache), "renditions" where image files are.
+# Caches shared by every process: Redis when REDIS_URL is set, otherwise files. The default
+# cache also keeps anonymous visitors' pages (website.core.page_cache) for PAGE_CACHE_TIMEOUT;
+# "renditions" knows where image files are.
 
 REDIS_URL = os.environ.get("REDIS_URL")
 CACHE_DIR = Path(os.environ.get("CACHE_DIR", BASE_DIR / "cache"))
-CACHE_TIMEOUTS = {"default": 300, "pages": 60 * 60 * 24, "renditions": 60 * 60 * 24 * 7}
+CACHE_TIMEOUTS = {"default": 300, "renditions": 60 * 60 * 24 * 7}
+PAGE_CACHE = True
+PAGE_CACHE_TIMEOUT = 60 * 60 * 24
 if REDIS_URL:
     CACHES = {
         name: {
@@ -151,7 +155,7 @@ else:
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(CACHE_DIR / name),
             "TIMEOUT": timeout,
-            "OPTIONS": {"MAX_ENTRIES": 5000},
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
         for name, timeout in CACHE_TIMEOUTS.items()
     }

@@ -8,7 +8,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 # Template changes show at once: no page cache while developing.
-CACHES["pages"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}  # noqa: F405
+PAGE_CACHE = False
 # Serve static files from the app folders without collectstatic.
 WHITENOISE_AUTOREFRESH = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
