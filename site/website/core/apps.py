@@ -7,6 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Website"
 
     def ready(self):
+        from . import rich_text
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        rich_text.install()

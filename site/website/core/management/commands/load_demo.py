@@ -7,6 +7,7 @@ from website.core.demo import legal, pages
 from website.news import demo as news_demo
 from website.projects import demo as projects_demo
 from website.toolbox import demo as toolbox_demo
+from website.users import sections
 
 
 class Command(BaseCommand):
@@ -26,4 +27,7 @@ class Command(BaseCommand):
             stories_demo.build(home, log)
             legal_pages = legal.build(home, log)
             pages.finish(home, featured=[*projects, exhibition], legal_pages=legal_pages)
+            sections.setup_sections(log)
+            photos = exhibition.gallery_photos.values_list("image_id", flat=True)
+            sections.collect_images(exhibition, photos)
         self.stdout.write(self.style.SUCCESS(f"Fertig: {home.full_url or home.url}"))
