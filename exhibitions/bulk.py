@@ -121,7 +121,11 @@ def add_to_gallery(page, uploads, user):
             **{key: value for key, value in metadata.items() if key != "date_taken"},
             date_taken=metadata.get("date_taken"),
         )
-        image.save()
+        try:
+            image.save()
+        except ValidationError as error:  # the storage is full or read-only
+            outcomes.append(Outcome(name, " ".join(error.messages)))
+            continue
         photos.append(
             GalleryPhoto(
                 image=image,

@@ -113,3 +113,12 @@ class ImageForm(BaseImageForm):
         if self.title_from_file_name:
             cleaned_data["title"] = neutral_title(upload.metadata)
         return cleaned_data
+
+    def _post_clean(self):
+        super()._post_clean()
+        if not self.errors and "file" in self.changed_data:
+            # Stored now, while a full or read-only disk can still be a form error.
+            try:
+                self.instance.store_file()
+            except forms.ValidationError as error:
+                self.add_error(None, error)

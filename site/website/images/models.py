@@ -1,3 +1,4 @@
+import errno
 import functools
 import os
 import secrets
@@ -21,6 +22,21 @@ from website.core import page_cache
 
 from .storage import private_storage
 from .uploads import SanitisedImageFile, sanitise
+
+# Storage faults an editor can be told about: the disk (or quota) is full, or mounted read-only.
+STORAGE_FULL = _(
+    "The photo could not be stored: the storage is full. Nothing was saved; please tell the "
+    "site administrator."
+)
+STORAGE_READ_ONLY = _(
+    "The photo could not be stored: the storage is read-only. Nothing was saved; please tell "
+    "the site administrator."
+)
+STORAGE_FAULTS = {
+    errno.ENOSPC: STORAGE_FULL,
+    errno.EDQUOT: STORAGE_FULL,
+    errno.EROFS: STORAGE_READ_ONLY,
+}
 
 
 @functools.cache
@@ -148,18 +164,42 @@ class CustomImage(AbstractImage):
         extension = os.path.splitext(filename)[1].lower()
         return f"originals/{secrets.token_hex(16)}{extension}"
 
-    def save(self, *args, **kwargs):
-        from .renditions import UPLOAD_SPECS, queue
+    # True from the moment store_file() wrote a new file until the row is saved.
+    file_stored_unsaved = False
 
-        new_file = bool(self.file) and not self.file._committed
-        if new_file and not isinstance(self.file.file, SanitisedImageFile):
+    def store_file(self):
+        """Writes a new file to storage before any row is, so a full or read-only disk is a
+        ValidationError for the file (the editor's form shows it), not a server error.
+
+        Nothing is left behind: the private storage removes a partly written file.
+        """
+        if not self.file or self.file._committed:
+            return
+        if not isinstance(self.file.file, SanitisedImageFile):
             # Files from code (imports, the demo) pass the same sanitiser as admin uploads.
             self.file = sanitise(self.file.file)
             for name, value in self.file.file.metadata.items():
                 if not getattr(self, name):
                     setattr(self, name, value)
+        try:
+            self.file.save(self.file.name, self.file.file, save=False)
+        except OSError as error:
+            if error.errno not in STORAGE_FAULTS:
+                raise
+            raise ValidationError(
+                {"file": STORAGE_FAULTS[error.errno]}, code="storage_fault"
+            ) from error
+        self.file_stored_unsaved = True
+
+    def save(self, *args, **kwargs):
+        from .renditions import UPLOAD_SPECS, queue
+
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "file" in update_fields:
+            self.store_file()
         super().save(*args, **kwargs)
-        if new_file:
+        if self.file_stored_unsaved:
+            self.file_stored_unsaved = False
             queue(self, UPLOAD_SPECS)
 
     def get_rendition(self, filter):

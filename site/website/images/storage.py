@@ -3,6 +3,7 @@
 Files are fetched through `website.images.views.serve`, which checks who may see them.
 """
 
+import contextlib
 from functools import cache
 
 from django.core.files.storage import FileSystemStorage, storages
@@ -22,7 +23,17 @@ class PrivateURLMixin:
 
 
 class PrivateFileSystemStorage(PrivateURLMixin, FileSystemStorage):
-    pass
+    def _save(self, name, content):
+        try:
+            return super()._save(name, content)
+        except FileExistsError:
+            raise
+        except OSError:
+            # A full disk stops the write half-way, and Django leaves the part written so far.
+            # The name was free before this call, so whatever lies there now is that part.
+            with contextlib.suppress(OSError):
+                self.delete(name)
+            raise
 
 
 try:

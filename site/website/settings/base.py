@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: it runs the view itself, after every other middleware has prepared the request.
+    "website.core.busy.BusyDatabaseMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
