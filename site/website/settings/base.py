@@ -65,9 +65,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost: stored pages keep every header the others add (security headers).
+    # Outermost: stored pages keep every header the others add (security headers, CSP).
     "website.core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "website.core.security.ContentSecurityPolicyMiddleware",
     "website.core.middleware.RejectNulInPathMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -194,6 +195,36 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+AUTHENTICATION_BACKENDS = ["website.core.security.ThrottledModelBackend"]
+
+
+# Security: the browser loads scripts, styles, images and fonts from this site only (embeds
+# frame another site only after the visitor asks); repeated failed logins are refused for a while.
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "frame-src https:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+LOGIN_THROTTLE_ATTEMPTS = 5
+LOGIN_THROTTLE_SECONDS = 15 * 60
+# Behind a proxy every request comes from the proxy: name the header in which it passes the
+# visitor's address (for example HTTP_X_REAL_IP), or one visitor's typos lock out everybody.
+LOGIN_THROTTLE_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER")
+WAGTAILADMIN_USER_LOGIN_FORM = "website.core.security.ThrottledLoginForm"
+# The admin asks no other host either: no Gravatar avatars, no check for new Wagtail releases.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 
 # Languages: German first and without URL prefix, English under /en/, Arabic under /ar/.
