@@ -1,8 +1,8 @@
 """Browser tests: real headless Chromium (Debian's package), driven by Playwright."""
 
-import shutil
-
 import pytest
+
+from tests.tools import require
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -25,8 +25,7 @@ def pytest_collection_modifyitems(items):
 def browser(orm_beside_playwright):
     # One Chromium per test: Playwright's event loop must be gone before the database is
     # flushed after the test, and before any other test uses the ORM.
-    if not shutil.which(CHROMIUM):
-        pytest.skip("Chromium is not installed (Debian package chromium; .ci/run installs it)")
+    require(CHROMIUM, "Debian's package chromium drives the browser tests (.ci/run installs it)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

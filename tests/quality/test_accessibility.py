@@ -1,0 +1,84 @@
+"""axe-core finds no WCAG 2.1 A/AA violation on any page of the demo site, in any language."""
+
+import pytest
+
+from tests.quality.conftest import (
+    EXHIBITION,
+    NODE_MODULES,
+    UNLISTED_VIEWS,
+    pages_per_language,
+    sitemap_paths,
+)
+from tests.tools import require
+
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SETTLE = """Promise.all(document.getAnimations()
+    .filter(animation => animation.effect.getComputedTiming().endTime !== Infinity)
+    .map(animation => animation.finished.catch(() => null))).then(() => true)"""
+
+pytestmark = pytest.mark.browser
+
+
+def violations(page, state):
+    """axe-core's findings on the page as it is now, one readable line per element."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.add_script_tag(content=AXE.read_text())
+    # Colours are judged once settled, not halfway through a hover transition.
+    page.evaluate(SETTLE)
+    results = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    return [
+        f"{state}: {rule['id']} ({rule['impact']}) {rule['help']}\n"
+        f"    {' '.join(node['target'])}: {node['html'][:200]}\n"
+        f"    {node['failureSummary'].replace(chr(10), ' ')}"
+        for rule in results["violations"]
+        for node in rule["nodes"]
+    ]
+
+
+def story_with_content_note(paths, page, base_url):
+    for path in paths:
+        if path.startswith("/geschichten/") and path != "/geschichten/":
+            page.goto(base_url + path)
+            if page.locator("[data-content-note-toggle]").count():
+                return path
+    raise AssertionError("the demo has no story with a content note")
+
+
+def test_no_page_has_an_axe_violation(demo_server, browser):
+    require(AXE, "axe-core comes with `npm ci` (make test runs it)")
+    paths = sitemap_paths()
+    context = browser.new_context(locale="de-DE", bypass_csp=True)
+    page = context.new_page()
+    found = []
+
+    for path in [*paths, *UNLISTED_VIEWS]:
+        response = page.goto(demo_server.url + path)
+        assert response.status == 200, (path, response.status)
+        found += violations(page, path)
+
+    # The exhibition's lightbox, opened by clicking a photo.
+    page.goto(demo_server.url + EXHIBITION)
+    page.locator("a.gallery-grid__link").first.click()
+    page.locator("dialog[data-lightbox-dialog]").wait_for(state="visible")
+    page.locator("dialog[data-lightbox-dialog] img").wait_for(state="visible")
+    found += violations(page, f"{EXHIBITION} (lightbox open)")
+
+    # A story's content note: images behind the gate, then all shown at once.
+    story = story_with_content_note(paths, page, demo_server.url)
+    found += violations(page, f"{story} (content note, images hidden)")
+    page.locator("[data-content-note-toggle]").click()
+    page.wait_for_function(
+        "[...document.querySelectorAll('details[data-content-gate]')].every(d => d.open)"
+    )
+    found += violations(page, f"{story} (content note, images shown)")
+    context.close()
+
+    counts = pages_per_language(paths)
+    print(  # noqa: T201 (how much was checked belongs in the test's output)
+        f"axe-core: {len(paths)} pages {counts}, {len(UNLISTED_VIEWS)} other views, "
+        f"an open lightbox and a content note, {len(found)} violations"
+    )
+    assert not found, f"{len(found)} axe-core violations:\n" + "\n".join(found)
