@@ -28,10 +28,11 @@ def answer(request, exception=LOCKED, user=None):
 def test_a_visitor_gets_503_with_retry_after_in_the_page_language():
     with translation.override("en"):
         response = answer(RequestFactory().get("/en/ausstellungen/"))
+        expected = escape(str(BUSY))
     assert response.status_code == 503
     assert int(response["Retry-After"]) > 0
     assert response["Cache-Control"] == "no-store"
-    assert escape(str(BUSY)) in response.content.decode()
+    assert expected in response.content.decode()
     assert '<html lang="en" dir="ltr">' in response.content.decode()
 
 
