@@ -30,14 +30,15 @@ class MultipleFileField(forms.FileField):
 
 
 class PhotoUploadForm(forms.Form):
-    files = MultipleFileField(
-        label=gettext_lazy("Photos or ZIP archives"),
-        help_text=gettext_lazy(
+    files = MultipleFileField(label=gettext_lazy("Photos or ZIP archives"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Filled in per request: a lazy text with % is translated at once, at import time.
+        self.fields["files"].help_text = _(
             "JPEG, PNG, WebP or HEIC photos, or ZIP archives of them (up to %(count)s photos "
             "and 1 GB each). They are added to the end of the gallery in a new draft."
-        )
-        % {"count": MAX_ZIP_MEMBERS},
-    )
+        ) % {"count": MAX_ZIP_MEMBERS}
 
 
 @require_http_methods(["GET", "POST"])
