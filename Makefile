@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: demo test lint messages bench
+.PHONY: demo test lint messages bench load
 
 # Reinstall whenever the dependencies change.
 $(VENV)/.installed: pyproject.toml
@@ -33,6 +33,12 @@ test: $(VENV)/.installed node_modules/.installed
 BENCH_SIZE ?= full
 bench: $(VENV)/.installed
 	$(PY) bench/run.py --size $(BENCH_SIZE)
+
+# Load on 127.0.0.1 (ROBUSTNESS.md, "Load"): gunicorn with production settings on SQLite, then
+# on PostgreSQL with Redis; LOAD_SECONDS=10 is quick.
+LOAD_SECONDS ?= 60
+load: $(VENV)/.installed
+	$(PY) load/run.py --seconds $(LOAD_SECONDS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
