@@ -19,7 +19,9 @@ PHOTOS = 5
 
 
 # The live server answers from another thread: the data must be committed.
-pytestmark = pytest.mark.django_db(transaction=True)
+# Committed data, for the live server's thread; the flush afterwards is followed by the data the
+# migrations made (Wagtail's root page, groups), as every other test here expects.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
@@ -60,6 +62,7 @@ def test_visitor_steps_through_the_gallery_with_the_keyboard(visitor, live_serve
     page.get_by_role("link", name="Beulwitz designt").click()
     # expect() waits for the page the click leads to; a plain count would not.
     expect(page.locator("a.gallery-grid__link")).to_have_count(PHOTOS)
+    page.wait_for_load_state()  # the lightbox's script has run: until then a photo is a link
 
     page.locator("a.gallery-grid__link").first.focus()
     page.keyboard.press("Enter")

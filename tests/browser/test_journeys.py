@@ -66,6 +66,7 @@ def test_a_visitor_walks_from_the_exhibition_to_the_news(visitor, live_server, d
     # A photo in the lightbox, with the keyboard.
     links = page.locator("a.gallery-grid__link")
     expect(links).to_have_count(len(photos))
+    page.wait_for_load_state()  # the lightbox's script has run: until then a photo is a link
     links.first.focus()
     page.keyboard.press("Enter")
     lightbox = page.get_by_role("dialog", name="Fotogalerie")

@@ -13,7 +13,9 @@ from tests.images.helpers import make_image
 from tests.images.photos import plain_jpeg
 
 # The live server answers from another thread: the data must be committed.
-pytestmark = pytest.mark.django_db(transaction=True)
+# Committed data, for the live server's thread; the flush afterwards is followed by the data the
+# migrations made (Wagtail's root page, groups), as every other test here expects.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture

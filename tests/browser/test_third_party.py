@@ -17,7 +17,9 @@ from tests.factories import locales
 from website.news.models import NewsIndexPage, NewsPage
 
 # The live server answers from another thread: the data must be committed.
-pytestmark = pytest.mark.django_db(transaction=True)
+# Committed data, for the live server's thread; the flush afterwards is followed by the data the
+# migrations made (Wagtail's root page, groups), as every other test here expects.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PASSWORD = "ein-langes-demo-passwort"  # noqa: S105
 
