@@ -145,7 +145,7 @@ PAGE_CACHE_TIMEOUT = 60 * 60 * 24
 if REDIS_URL:
     CACHES = {
         name: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "website.core.cache.SharedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": name,
             "TIMEOUT": timeout,
