@@ -448,9 +448,10 @@ def serving(environment, log_path):
                 stop_process(process)
 
 
-def manage(environment, *command):
+def run_python(environment, arguments, name):
+    """Runs a Python script of the checkout; exits with its error output if it fails."""
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *command],
+        [sys.executable, *arguments],
         cwd=CHECKOUT,
         env=environment,
         capture_output=True,
@@ -458,21 +459,19 @@ def manage(environment, *command):
         check=False,
     )
     if result.returncode != 0:
-        sys.exit(f"manage.py {' '.join(command)} failed:\n{result.stderr[-4000:]}")
+        sys.exit(f"{name} failed:\n{result.stderr[-4000:]}")
+    return result.stdout
+
+
+def manage(environment, *command):
+    run_python(environment, ["manage.py", *command], f"manage.py {' '.join(command)}")
 
 
 def prepared(environment, step):
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, str(CHECKOUT / "load" / "prepare.py"), step],
-        cwd=CHECKOUT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
+    output = run_python(
+        environment, [str(CHECKOUT / "load" / "prepare.py"), step], f"prepare.py {step}"
     )
-    if result.returncode != 0:
-        sys.exit(f"prepare.py {step} failed:\n{result.stderr[-4000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(output.strip().splitlines()[-1])
 
 
 def recreate_postgres_database(drop_only=False):

@@ -48,14 +48,19 @@ EMBED_ID = re.compile(r"\bid=\"(\d+)\"")
 # What an object shows
 
 
-def references(obj):
-    """(model, pk) of everything the object and its inline rows refer to, as it is in memory."""
+def filled_fields(obj):
+    """(field, value) of the object's own fields that hold something; its parent link aside."""
     for model_field in obj._meta.concrete_fields:
         if isinstance(model_field, ParentalKey):
             continue
         value = model_field.value_from_object(obj)
-        if value is None:
-            continue
+        if value is not None:
+            yield model_field, value
+
+
+def references(obj):
+    """(model, pk) of everything the object and its inline rows refer to, as it is in memory."""
+    for model_field, value in filled_fields(obj):
         if model_field.many_to_one:
             yield model_field.related_model, value
         elif isinstance(model_field, StreamField | RichTextField):
@@ -189,12 +194,7 @@ def scrub(obj, image_ids, participant_ids):
     shows the person.
     """
     changed = False
-    for model_field in obj._meta.concrete_fields:
-        if isinstance(model_field, ParentalKey):
-            continue
-        value = model_field.value_from_object(obj)
-        if value is None:
-            continue
+    for model_field, value in filled_fields(obj):
         if model_field.many_to_one:
             if model_field.null and _is_removed(
                 model_field.related_model, value, image_ids, participant_ids
