@@ -1,5 +1,9 @@
 """Browser tests: real headless Chromium (Debian's package), driven by Playwright."""
 
+import io
+
+from django.core.management import call_command
+
 import pytest
 
 from tests.tools import require
@@ -55,3 +59,13 @@ def visitor_without_javascript(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def demo(django_db_serialized_rollback, transactional_db):
+    """The demo site, committed: the live server answers from another thread.
+
+    The serialized rollback brings back what the migrations made (Wagtail's root page, the
+    groups), which the flush after every such test removes.
+    """
+    call_command("load_demo", stdout=io.StringIO())

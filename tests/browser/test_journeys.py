@@ -7,7 +7,6 @@ from urllib.parse import urlparse
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.utils import timezone
 
 from wagtail.users.models import UserProfile
@@ -26,11 +25,6 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 PASSWORD = "ein-langes-testpasswort-42"  # noqa: S105
 # Pages of a site loaded from scratch take a while on a busy machine; still bounded.
 TIMEOUT = 20_000
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=io.StringIO())
 
 
 @pytest.fixture

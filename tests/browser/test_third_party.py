@@ -2,18 +2,16 @@
 
 from urllib.parse import urlsplit
 
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
-from wagtail.models import Collection, Page
+from wagtail.models import Page
 
 import pytest
 from playwright.sync_api import expect
 
 from exhibitions.models import ExhibitionPage
 from stories.models import StoryPage
-from tests.factories import locales
 from website.news.models import NewsIndexPage, NewsPage
 
 # The live server answers from another thread: the data must be committed.
@@ -48,15 +46,6 @@ class BrowserLog:
             for url in self.urls
             if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != own
         ]
-
-
-@pytest.fixture
-def demo():
-    # After another transactional test has flushed the database, even Wagtail's roots are gone.
-    german = locales()["de"]
-    Collection.get_first_root_node() or Collection.add_root(name="Root")
-    Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", locale=german))
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def live(model, language_code):

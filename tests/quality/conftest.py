@@ -1,16 +1,14 @@
 """The site's quality judges (axe-core, the Nu HTML checker, the keyboard) over the demo site."""
 
-import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from django.core.management import call_command
 from django.test import Client
 
 import pytest
 
-from tests.browser.conftest import browser, orm_beside_playwright  # noqa: F401
+from tests.browser.conftest import browser, demo, orm_beside_playwright  # noqa: F401
 
 CHECKOUT = Path(__file__).resolve().parents[2]
 NODE_MODULES = CHECKOUT / "node_modules"
@@ -21,14 +19,7 @@ SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 @pytest.fixture
-def demo_site(django_db_serialized_rollback, transactional_db):
-    # Committed data, as the live server answers from another thread. The serialized rollback
-    # brings back what the migrations made (Wagtail's root page), which a flush has removed.
-    call_command("load_demo", stdout=io.StringIO())
-
-
-@pytest.fixture
-def demo_server(demo_site, live_server):
+def demo_server(demo, live_server):  # noqa: F811 (the fixture imported above)
     return live_server
 
 

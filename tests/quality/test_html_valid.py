@@ -25,7 +25,7 @@ def file_name(path):
     return (path.strip("/").replace("/", "__").replace("?", "__") or "home") + ".html"
 
 
-def test_every_page_is_valid_html(demo_site, tmp_path):
+def test_every_page_is_valid_html(demo, tmp_path):
     require("java", "the Nu HTML checker runs on Java 17+ (Debian package openjdk-17-jre-headless)")
     require(VNU, "the Nu HTML checker comes with `npm ci` (make test runs it)")
     client = Client()
