@@ -247,6 +247,11 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
     def photo_url(self, photo):
         return self.url + self.reverse_subpage("photo", args=[photo.number])
 
+    def get_cached_paths(self):
+        # A CDN keeps each photo's page too; one whose photo was removed must go from it as well.
+        numbers = range(1, self.last_photo_number + 1)
+        return ["/", *("/" + self.reverse_subpage("photo", args=[n]) for n in numbers)]
+
 
 class GalleryPhoto(ImageUse, Orderable):
     """A photo in an exhibition's gallery, with what this use of it needs: caption, credits, alt."""

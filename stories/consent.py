@@ -33,6 +33,8 @@ from wagtail.models import DraftStateMixin, Page, PageLogEntry, ReferenceIndex
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel, get_all_child_relations
 
+from website.core import frontend_cache
+
 from .models import Participant, Status
 
 logger = logging.getLogger(__name__)
@@ -347,7 +349,8 @@ def _take_down_record(content_type_id, object_id, image_ids, participant_ids):
 
 
 def delete_renditions(image_ids):
-    """Delete the renditions of these images: rows now, files once the transaction commits.
+    """Delete the renditions of these images: rows now, files once the transaction commits,
+    and a CDN's copies.
 
     The files are deleted here, not left to Wagtail's handler, which queues a task per file
     (and whose task arguments cannot carry this project's private storage location).
@@ -355,6 +358,7 @@ def delete_renditions(image_ids):
     rendition_model = get_image_model().get_rendition_model()
     renditions = list(rendition_model.objects.filter(image_id__in=image_ids))
     files = [(r.file.storage, r.file.name) for r in renditions if r.file]
+    urls = [r.url for r in renditions if r.file]
     for rendition in renditions:
         rendition.purge_from_cache()
     queryset = rendition_model.objects.filter(pk__in=[r.pk for r in renditions])
@@ -365,6 +369,7 @@ def delete_renditions(image_ids):
             storage.delete(name)
 
     transaction.on_commit(delete_files)
+    frontend_cache.purge(paths=urls)
     return len(renditions)
 
 
@@ -458,6 +463,10 @@ def take_down(participant, on=None, revoked=False):
                 report.cleaned.append(page)
             elif result == "unpublished":
                 report.unpublished.append(page)
+        # Republished and unpublished pages purge themselves from a CDN (and the pages that
+        # list them); a page that shows a changed snippet is not republished.
+        changed = {page.pk for page in report.cleaned + report.unpublished}
+        frontend_cache.purge(Page.objects.live().filter(pk__in=page_ids - changed).specific())
         report.renditions = delete_renditions(image_ids)
         report.images = images
         if report:

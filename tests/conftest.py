@@ -1,7 +1,10 @@
 from django.core.cache import caches
+from django.test import override_settings
 
 import pytest
 from bs4 import BeautifulSoup
+
+from tests.cdn import RecordingBackend
 
 
 @pytest.fixture(autouse=True)
@@ -20,3 +23,12 @@ def html():
         return BeautifulSoup(response.content, "html.parser")
 
     return parse
+
+
+@pytest.fixture
+def cdn():
+    """The URLs a configured CDN has been told to forget, in order."""
+    RecordingBackend.purged.clear()
+    backend = f"{RecordingBackend.__module__}.{RecordingBackend.__name__}"
+    with override_settings(WAGTAILFRONTENDCACHE={"cdn": {"BACKEND": backend}}):
+        yield RecordingBackend.purged

@@ -12,6 +12,11 @@ from website.search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password views, throttled: our paths come before Wagtail's.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        core_views.authenticate_with_document_password,
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
@@ -26,6 +31,10 @@ if settings.DEBUG:
 # German pages have no language prefix; English lives under /en/, Arabic under /ar/.
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        core_views.authenticate_with_password,
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

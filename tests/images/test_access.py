@@ -44,6 +44,34 @@ def test_rendition_of_a_public_page_is_served_to_everyone(client, image):
     assert "public" in response["Cache-Control"]
 
 
+def cache_control(response):
+    directives = [item.strip().split("=") for item in response["Cache-Control"].split(",")]
+    return {name: int(value[0]) if value else True for name, *value in directives}
+
+
+def test_a_cdn_keeps_public_renditions_but_browsers_only_for_minutes(client, image):
+    page_showing(build_site()["de"], image)
+    directives = cache_control(client.get(rendition_url(image)))
+    assert directives["public"]
+    assert directives["s-maxage"] >= 24 * 60 * 60  # a takedown purges the CDN
+    assert directives["max-age"] <= 5 * 60  # nothing purges a browser
+
+
+def test_renditions_of_protected_pages_are_never_public(client, image):
+    homes = build_site()
+    page = page_showing(homes["de"], image)
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type="password", password="geheim"
+    )
+    client.post(
+        reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk]),
+        {"password": "geheim", "return_url": page.url},
+    )
+    directives = cache_control(client.get(rendition_url(image)))
+    assert directives.keys() >= {"private", "no-store"}
+    assert "public" not in directives and "s-maxage" not in directives
+
+
 def test_rendition_of_an_unused_image_is_not_served(client, admin_client, image):
     assert client.get(rendition_url(image)).status_code == 404
     assert admin_client.get(rendition_url(image)).status_code == 200

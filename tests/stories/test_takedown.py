@@ -1,11 +1,12 @@
 """Withdrawn or expired consent takes down everything that shows the person, by itself."""
 
 import io
+from urllib.parse import urlsplit
 
 from django.core.management import call_command
 from django.urls import reverse
 
-from wagtail.models import ModelLogEntry, Page
+from wagtail.models import ModelLogEntry, Page, Site
 from wagtail.users.models import UserProfile
 
 import pytest
@@ -16,9 +17,11 @@ from stories.consent import TAKEDOWN, take_down
 from stories.models import Consent, Participant, StoryPage
 from tests.factories import build_site
 from tests.images.helpers import page_showing
-from tests.news.factories import NewsIndexPageFactory, make_news
+from tests.news.factories import NewsIndexPageFactory, make_news, make_project
 from tests.news.factories import publish as publish_news
 from website.images.models import Rendition
+from website.people.models import Person
+from website.projects.models import ProjectContact
 
 from .consent_helpers import DAY, TODAY, exhibition_with, make_participant, photo_of, story_of
 
@@ -53,6 +56,7 @@ def world(django_capture_on_commit_callbacks, client):
     for page in (exhibition, story, news, body_page):
         client.get(page.url)
     return {
+        "home": home,
         "zuhal": zuhal,
         "anna": anna,
         "photo": photo,
@@ -157,6 +161,47 @@ def test_withdrawal_takes_down_everything_that_shows_the_person(
 
 def photo_url(photo_number, exhibition):
     return exhibition.url + f"foto/{photo_number}/"
+
+
+def test_withdrawal_purges_the_photos_and_every_page_that_listed_them_from_a_cdn(
+    world, django_capture_on_commit_callbacks, cdn
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        project = make_project(world["home"], "Women", "women")
+        world["zuhal"].sub_project = project
+        world["zuhal"].save()
+        Site.objects.create(hostname="www.example.org", port=443, root_page=world["home"])
+    renditions = [r.url for r in Rendition.objects.filter(image=world["photo"])]
+    assert renditions and Rendition.objects.filter(image=world["other"]).exists()
+    cdn.clear()
+
+    withdraw(world["zuhal"], django_capture_on_commit_callbacks)
+
+    # Exactly her photos' renditions, on every site.
+    assert sorted(url for url in cdn if "/bilder/" in url) == sorted(
+        root + url for root in ("http://localhost", "https://www.example.org") for url in renditions
+    )
+    # Her story, its sub-project's page that listed it, and every page that showed her photo.
+    pages = [world["story"], project, world["exhibition"], world["news"], world["body_page"]]
+    paths = {fresh(page).get_url_parts()[2] for page in pages}
+    paths.add(fresh(world["exhibition"]).get_url_parts()[2] + "foto/1/")  # her photo's page
+    assert paths <= {urlsplit(url).path for url in cdn}
+
+
+def test_withdrawal_purges_the_pages_that_show_a_snippet_with_the_photo(
+    world, django_capture_on_commit_callbacks, cdn
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        project = make_project(world["home"], "Partners", "partners")
+        person = Person.objects.create(name="Team", photo=world["photo"])
+        project.contacts.set([ProjectContact(person=person)])
+        project.save_revision().publish()
+    cdn.clear()
+
+    withdraw(world["zuhal"], django_capture_on_commit_callbacks)
+
+    assert Person.objects.get(pk=person.pk).photo is None
+    assert project.full_url in cdn
 
 
 def test_undoing_a_withdrawal_brings_nothing_back(

@@ -1,9 +1,11 @@
-"""Security the browser enforces (a Content-Security-Policy) and throttled logins.
+"""Security the browser enforces (a Content-Security-Policy) and throttled passwords and mails.
 
-Login throttling: after LOGIN_THROTTLE_ATTEMPTS failed logins for one username, or from one
-client address, within LOGIN_THROTTLE_SECONDS, further attempts are refused without checking the
-password until that window has passed. Counts live in the default cache, which every process
-shares (Redis in production), so all workers see the same numbers.
+Throttling: a `Throttle` counts attempts at one target (a username, a password-protected page
+or collection, the email address of a password reset) and from one client address. Once either
+count reaches its limit within LOGIN_THROTTLE_SECONDS, further attempts are refused without
+checking the password (or sending the mail) until that window has passed. Counts live in the
+default cache, which every process shares (Redis in production), so all workers see the same
+numbers.
 """
 
 import hashlib
@@ -18,7 +20,8 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import ngettext
 
-from wagtail.admin.forms.auth import LoginForm
+from wagtail.admin.forms.auth import LoginForm, PasswordResetForm
+from wagtail.forms import PasswordViewRestrictionForm
 
 logger = logging.getLogger("website.security")
 
@@ -55,52 +58,70 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-class LoginThrottle:
-    def __init__(self, username, request):
+class Throttle:
+    """Attempts of one kind ("login", "view-restriction", "password-reset") at one target and
+    from the request's address."""
+
+    def __init__(self, kind, target, request, attempts=None):
+        self.kind = kind
+        self.request = request
+        self.attempts = attempts or settings.LOGIN_THROTTLE_ATTEMPTS
         self.identities = []
-        if username:
-            self.identities.append(("user", str(username).strip().casefold()))
+        if target:
+            self.identities.append(("target", str(target).strip().casefold()))
         if request is not None:
             self.identities.append(("address", client_address(request)))
 
-    @staticmethod
-    def key(kind, identity, part):
+    def key(self, scope, identity, part):
         digest = hashlib.sha256(identity.encode()).hexdigest()
-        return f"login-throttle:{kind}:{digest}:{part}"
+        return f"throttle:{self.kind}:{scope}:{digest}:{part}"
 
     def seconds_left(self):
-        """How long logins stay refused; 0 when they are allowed."""
+        """How long attempts stay refused; 0 when they are allowed."""
         now = time.time()
         waits = [0]
-        for kind, identity in self.identities:
-            failures = cache.get(self.key(kind, identity, "failures"), 0)
-            until = cache.get(self.key(kind, identity, "until"))
-            if failures >= settings.LOGIN_THROTTLE_ATTEMPTS and until:
+        for scope, identity in self.identities:
+            attempts = cache.get(self.key(scope, identity, "attempts"), 0)
+            until = cache.get(self.key(scope, identity, "until"))
+            if attempts >= self.attempts and until:
                 waits.append(max(0, until - now))
         return max(waits)
 
-    def record_failure(self):
+    def record(self):
         window = settings.LOGIN_THROTTLE_SECONDS
-        for kind, identity in self.identities:
-            # The window starts at the first failure and is not extended by later ones.
-            until_key = self.key(kind, identity, "until")
+        for scope, identity in self.identities:
+            # The window starts at the first attempt and is not extended by later ones.
+            until_key = self.key(scope, identity, "until")
             cache.add(until_key, time.time() + window, window)
             until = cache.get(until_key) or time.time() + window
-            failures_key = self.key(kind, identity, "failures")
-            cache.add(failures_key, 0, window)
+            attempts_key = self.key(scope, identity, "attempts")
+            cache.add(attempts_key, 0, window)
             try:
-                cache.incr(failures_key)  # atomic in Redis
+                cache.incr(attempts_key)  # atomic in Redis
             except ValueError:  # expired in between
-                cache.set(failures_key, 1, window)
+                cache.set(attempts_key, 1, window)
             # Some caches reset the expiry on incr; the count ends with its window.
-            cache.touch(failures_key, max(1, math.ceil(until - time.time())))
+            cache.touch(attempts_key, max(1, math.ceil(until - time.time())))
 
-    def clear_username(self):
-        for kind, identity in self.identities:
-            if kind == "user":
+    def clear_target(self):
+        for scope, identity in self.identities:
+            if scope == "target":
                 cache.delete_many(
-                    [self.key(kind, identity, "failures"), self.key(kind, identity, "until")]
+                    [self.key(scope, identity, "attempts"), self.key(scope, identity, "until")]
                 )
+
+    def refuses(self, what):
+        """Whether attempts are refused now; a refusal is logged."""
+        if not self.seconds_left():
+            return False
+        target = next((identity for scope, identity in self.identities if scope == "target"), "")
+        address = client_address(self.request) if self.request is not None else "unknown address"
+        logger.warning("%s refused while throttled: %r from %s", what, target, address)
+        return True
+
+
+def minutes(seconds):
+    return max(1, math.ceil(seconds / 60))
 
 
 class ThrottledModelBackend(ModelBackend):
@@ -110,19 +131,14 @@ class ThrottledModelBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if username is None:
             username = kwargs.get(get_user_model().USERNAME_FIELD)
-        throttle = LoginThrottle(username, request)
-        if throttle.seconds_left():
-            logger.warning(
-                "Login refused while throttled: username %r from %s",
-                username,
-                client_address(request) if request is not None else "unknown address",
-            )
+        throttle = Throttle("login", username, request)
+        if throttle.refuses("Login"):
             raise PermissionDenied
         user = super().authenticate(request, username=username, password=password, **kwargs)
         if user is None:
-            throttle.record_failure()
+            throttle.record()
         else:
-            throttle.clear_username()
+            throttle.clear_target()
         return user
 
 
@@ -130,17 +146,71 @@ class ThrottledLoginForm(LoginForm):
     """The admin's login form, saying so when attempts are refused instead of "didn't match"."""
 
     def get_invalid_login_error(self):
-        seconds = LoginThrottle(self.cleaned_data.get("username"), self.request).seconds_left()
+        throttle = Throttle("login", self.cleaned_data.get("username"), self.request)
+        seconds = throttle.seconds_left()
         if seconds:
-            minutes = max(1, math.ceil(seconds / 60))
             return ValidationError(
                 ngettext(
                     "Too many failed login attempts. Please wait %(minutes)d minute and try again.",
                     "Too many failed login attempts. Please wait %(minutes)d minutes and try "
                     "again.",
-                    minutes,
+                    minutes(seconds),
                 ),
                 code="throttled",
-                params={"minutes": minutes},
+                params={"minutes": minutes(seconds)},
             )
         return super().get_invalid_login_error()
+
+
+class ThrottledPasswordViewRestrictionForm(PasswordViewRestrictionForm):
+    """Wagtail's form for a password-protected page or collection, refusing to check the
+    password while the restriction or the visitor's address is throttled."""
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        target = f"{self.restriction._meta.label_lower}:{self.restriction.pk}"
+        self.throttle = Throttle("view-restriction", target, request)
+
+    def clean_password(self):
+        if self.throttle.refuses("Password"):
+            raise self.throttled_error()
+        try:
+            return super().clean_password()
+        except ValidationError:
+            self.throttle.record()
+            if self.throttle.seconds_left():  # the failure that reaches the limit says so
+                raise self.throttled_error() from None
+            raise
+
+    def throttled_error(self):
+        seconds = self.throttle.seconds_left()
+        return ValidationError(
+            ngettext(
+                "Too many wrong passwords. Please wait %(minutes)d minute and try again.",
+                "Too many wrong passwords. Please wait %(minutes)d minutes and try again.",
+                minutes(seconds),
+            ),
+            code="throttled",
+            params={"minutes": minutes(seconds)},
+        )
+
+
+class ThrottledPasswordResetForm(PasswordResetForm):
+    """The admin's password reset form, sending no mail once an email address or a client
+    address has asked PASSWORD_RESET_THROTTLE_ATTEMPTS times within the window.
+
+    Every request counts, whether or not an account has that address, and the visitor sees the
+    same answer either way: nobody learns which addresses have accounts.
+    """
+
+    def save(self, *args, request=None, **kwargs):
+        throttle = Throttle(
+            "password-reset",
+            self.cleaned_data["email"],
+            request,
+            attempts=settings.PASSWORD_RESET_THROTTLE_ATTEMPTS,
+        )
+        if throttle.refuses("Password reset mail"):
+            return
+        throttle.record()
+        super().save(*args, request=request, **kwargs)

@@ -1,27 +1,14 @@
 from django.apps import apps
-from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.images import get_image_model
 from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import generation
+from . import frontend_cache, generation
 
 # Apps whose models show on public pages: pages, snippets, settings.
 CONTENT_APPS = ("core", "people", "projects", "news", "toolbox", "exhibitions", "stories")
-
-
-def purge_from_frontend_cache(sender, instance, **kwargs):
-    """A CDN, where one is configured, forgets the page and the listings it appears in."""
-    if not settings.WAGTAILFRONTENDCACHE:
-        return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
-    batch = PurgeBatch()
-    batch.add_page(instance)
-    batch.add_pages(instance.get_ancestors().filter(depth__gt=1).live().specific())
-    batch.purge()
 
 
 def register_signal_handlers():
@@ -37,4 +24,4 @@ def register_signal_handlers():
     post_delete.connect(generation.bump, sender=get_image_model())
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(generation.bump)
-        signal.connect(purge_from_frontend_cache)
+        signal.connect(frontend_cache.purge_page)

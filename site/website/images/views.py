@@ -11,6 +11,9 @@ from .visibility import is_editor, is_public, may_view
 
 logger = logging.getLogger(__name__)
 
+BROWSER_SECONDS = 5 * 60
+SHARED_CACHE_SECONDS = 24 * 60 * 60
+
 
 @require_safe
 def serve(request, name):
@@ -33,7 +36,12 @@ def serve(request, name):
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     response = FileResponse(file, content_type=content_type)
     if name.startswith("images/") and is_public(image):
-        patch_cache_control(response, public=True, max_age=60 * 60 * 24)
+        # A CDN may keep a public rendition for a day: a consent takedown purges it there.
+        # Nothing can purge a browser's copy, so browsers keep it for five minutes only: a
+        # withdrawn photo leaves visitors' screens within minutes, like the pages showing it.
+        patch_cache_control(
+            response, public=True, max_age=BROWSER_SECONDS, s_maxage=SHARED_CACHE_SECONDS
+        )
     else:
         patch_cache_control(response, private=True, no_store=True)
     return response

@@ -123,6 +123,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines _
             )
         ]
 
+    def get_cached_paths(self):
+        # A CDN keeps the feeds too: they list the news items.
+        return ["/", "/" + self.reverse_subpage("rss"), "/" + self.reverse_subpage("atom")]
+
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
         return self.feed_response(request, Rss201rev2Feed, "rss")

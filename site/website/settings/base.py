@@ -216,12 +216,17 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
+# Wrong passwords (logins, protected pages and collections) per target and per address within
+# the window, then refusal until it has passed (website.core.security); password reset mails
+# likewise per email address and per address.
 LOGIN_THROTTLE_ATTEMPTS = 5
 LOGIN_THROTTLE_SECONDS = 15 * 60
+PASSWORD_RESET_THROTTLE_ATTEMPTS = 3
 # Behind a proxy every request comes from the proxy: name the header in which it passes the
 # visitor's address (for example HTTP_X_REAL_IP), or one visitor's typos lock out everybody.
 LOGIN_THROTTLE_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER")
 WAGTAILADMIN_USER_LOGIN_FORM = "website.core.security.ThrottledLoginForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "website.core.security.ThrottledPasswordResetForm"  # noqa: S105
 # The admin asks no other host either: no Gravatar avatars, no check for new Wagtail releases.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
