@@ -369,7 +369,8 @@ def delete_renditions(image_ids):
             storage.delete(name)
 
     transaction.on_commit(delete_files)
-    frontend_cache.purge(paths=urls)
+    # After the commit: a CDN asking again before then would still be given the old files.
+    transaction.on_commit(lambda: frontend_cache.purge(paths=urls))
     return len(renditions)
 
 
@@ -466,7 +467,8 @@ def take_down(participant, on=None, revoked=False):
         # Republished and unpublished pages purge themselves from a CDN (and the pages that
         # list them); a page that shows a changed snippet is not republished.
         changed = {page.pk for page in report.cleaned + report.unpublished}
-        frontend_cache.purge(Page.objects.live().filter(pk__in=page_ids - changed).specific())
+        showing = list(Page.objects.live().filter(pk__in=page_ids - changed).specific())
+        transaction.on_commit(lambda: frontend_cache.purge(showing))
         report.renditions = delete_renditions(image_ids)
         report.images = images
         if report:
