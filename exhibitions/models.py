@@ -30,6 +30,7 @@ from website.core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
 from website.core.models import BasePage
 from website.images import renditions
 from website.images.models import ImageUse
+from website.markup import WebAddressField
 
 
 class Venue(index.Indexed, models.Model):
@@ -43,7 +44,7 @@ class Venue(index.Indexed, models.Model):
         blank=True,
         help_text=_("Step-free access, lifts, toilets, seating, induction loops …"),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
 
     panels = [
         FieldPanel("name"),

@@ -7,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from website.core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock, ImageBlock
+from website.core.blocks import (
+    PARAGRAPH_FEATURES,
+    BaseStreamBlock,
+    CleanRichTextBlock,
+    ImageBlock,
+)
 
 # Languages participants tell their stories in: (code, the language's own name, name for us).
 STORY_LANGUAGES = [
@@ -61,7 +66,7 @@ class BilingualTextValue(blocks.StructValue):
 
 
 class BilingualTextBlock(blocks.StructBlock):
-    text = blocks.RichTextBlock(
+    text = CleanRichTextBlock(
         label=_("Text in the page's language"),
         features=PARAGRAPH_FEATURES,
         help_text=_("German on German pages; the translation on translated pages."),
@@ -71,7 +76,7 @@ class BilingualTextBlock(blocks.StructBlock):
         choices=[(code, format_lazy("{} – {}", name, own)) for code, own, name in STORY_LANGUAGES],
         default="ar",
     )
-    own_text = blocks.RichTextBlock(
+    own_text = CleanRichTextBlock(
         label=_("Text in the participant's language"),
         features=PARAGRAPH_FEATURES,
         help_text=_("The participant's own words, as they told them."),

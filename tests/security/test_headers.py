@@ -6,11 +6,14 @@ import sys
 from pathlib import Path
 
 from django.test import override_settings
+from django.urls import reverse
+
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 import pytest
 
 import website.settings as settings_package
-from tests.factories import build_site
+from tests.factories import StandardPageFactory, build_site
 
 CHECKOUT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
@@ -97,6 +100,27 @@ def test_the_admin_is_exempt_from_the_policy(admin_client, home):
         response = admin_client.get(path)
         assert response.status_code == 200, path
         assert "Content-Security-Policy" not in response, path
+
+
+def test_previews_get_the_policy_and_may_be_framed_by_the_admin(admin_client, home):
+    page = StandardPageFactory(parent=home, title="Vorschau")
+    page.save_revision()
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    edit_form = {"title": page.title, "slug": page.slug, "body": streamfield([])}
+    assert admin_client.post(preview_url, nested_form_data(edit_form)).json()["is_valid"]
+    framed = {**EXPECTED_POLICY, "frame-ancestors": ["'self'"]}
+    for url in (
+        preview_url + "?in_preview_panel=true",  # the edit view's preview panel frames this
+        reverse("wagtailadmin_pages:view_draft", args=[page.pk]),
+        reverse("wagtailadmin_pages:revisions_view", args=[page.pk, page.latest_revision_id]),
+    ):
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        assert "<h1>Vorschau</h1>" in response.text, url
+        assert parse_policy(response["Content-Security-Policy"]) == framed, url
+        assert response["X-Frame-Options"] == "SAMEORIGIN", url
+    # The page itself stays unframeable.
+    assert parse_policy(admin_client.get("/")["Content-Security-Policy"]) == EXPECTED_POLICY
 
 
 def test_files_that_are_not_html_have_no_policy(client, home):

@@ -7,8 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Website"
 
     def ready(self):
-        from . import rich_text
+        from website import markup
+
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
-        rich_text.install()
+        markup.connect_signals()

@@ -1,6 +1,7 @@
 """StreamField blocks shared by every page type."""
 
 from django.core.exceptions import ValidationError
+from django.utils.encoding import force_str
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -9,10 +10,54 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.rich_text import RichText
 
 from website.images.blocks import PhotoChooserBlock
+from website.markup import CleanRichText, WebAddressFormField
 
+# What the rich text editor offers; website.markup keeps exactly what these make.
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class CleanRichTextBlock(blocks.RichTextBlock):
+    """Rich text whose value renders cleaned, whichever template shows it."""
+
+    def to_python(self, value):
+        return CleanRichText(value)
+
+    def value_from_form(self, value):
+        return CleanRichText(value)
+
+    def normalize(self, value):
+        if isinstance(value, RichText):
+            value = value.source
+        return CleanRichText(value and force_str(value))
+
+
+class WebAddressMixin:
+    """Takes only http(s) addresses, and says so in one clear message."""
+
+    def __init__(
+        self,
+        required=True,
+        help_text=None,
+        max_length=None,
+        min_length=None,
+        validators=(),
+        **kwargs,
+    ):
+        super().__init__(**kwargs)
+        self.field = WebAddressFormField(
+            required=required,
+            help_text=help_text,
+            max_length=max_length,
+            min_length=min_length,
+            validators=validators,
+        )
+
+
+class WebAddressBlock(WebAddressMixin, blocks.URLBlock):
+    pass
 
 
 class HeadingValue(blocks.StructValue):
@@ -39,7 +84,7 @@ class HeadingBlock(blocks.StructBlock):
         preview_value = {"text": "Die Schwerpunkte 2024", "level": "h2"}
 
 
-class ParagraphBlock(blocks.RichTextBlock):
+class ParagraphBlock(CleanRichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", PARAGRAPH_FEATURES)
         super().__init__(**kwargs)
@@ -113,7 +158,7 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
-class PrivacyEmbedBlock(EmbedBlock):
+class PrivacyEmbedBlock(WebAddressMixin, EmbedBlock):
     """An embed that loads nothing from the third-party host until the visitor asks for it."""
 
     class Meta:

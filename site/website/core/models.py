@@ -21,7 +21,7 @@ from website.images.models import image_field
 from website.people.models import PartnerOrganisation
 
 from . import generation
-from .blocks import PARAGRAPH_FEATURES, BaseStreamBlock
+from .blocks import PARAGRAPH_FEATURES, BaseStreamBlock, WebAddressBlock
 
 
 class ListingFieldsMixin(models.Model):
@@ -322,7 +322,7 @@ class StandardPage(BasePage):  # noqa: DJ008 (Page defines __str__)
 
 class SocialLinkBlock(blocks.StructBlock):
     label = blocks.CharBlock(label=_("Name"), max_length=50, help_text=_("For example Instagram."))
-    url = blocks.URLBlock(label=_("Address"))
+    url = WebAddressBlock(label=_("Address"))
 
     class Meta:
         icon = "link-external"

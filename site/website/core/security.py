@@ -26,15 +26,31 @@ from wagtail.forms import PasswordViewRestrictionForm
 logger = logging.getLogger("website.security")
 
 # The Wagtail admin renders inline scripts and styles throughout, so the policy cannot cover it.
+# Previews (the preview panel, draft and revision views) are public templates: Wagtail renders
+# them as a request to the page's own address, so they get the policy.
 CSP_EXEMPT_PREFIXES = ("/admin/",)
 
 
+def framed_by_the_site(policy):
+    """The policy, letting this site's own pages (the admin's preview panel) frame the page."""
+    directives = [
+        directive.strip()
+        for directive in policy.split(";")
+        if directive.split() and directive.split()[0] != "frame-ancestors"
+    ]
+    return "; ".join([*directives, "frame-ancestors 'self'"])
+
+
 class ContentSecurityPolicyMiddleware:
-    """Sends settings.CONTENT_SECURITY_POLICY with every HTML response outside the admin."""
+    """Sends settings.CONTENT_SECURITY_POLICY with every HTML response outside the admin.
+
+    A preview may be framed by the site itself: the admin shows it in its preview panel.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.policy = settings.CONTENT_SECURITY_POLICY
+        self.preview_policy = self.policy and framed_by_the_site(self.policy)
 
     def __call__(self, request):
         response = self.get_response(request)
@@ -46,7 +62,11 @@ class ContentSecurityPolicyMiddleware:
             # Django's own debug error pages are built from inline styles and scripts.
             and not (settings.DEBUG and response.status_code >= 400)
         ):
-            response["Content-Security-Policy"] = self.policy
+            if getattr(request, "is_preview", False):
+                response["Content-Security-Policy"] = self.preview_policy
+                response["X-Frame-Options"] = "SAMEORIGIN"
+            else:
+                response["Content-Security-Policy"] = self.policy
         return response
 
 

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 from website.images.models import image_field
+from website.markup import WebAddressField
 
 
 class PartnerOrganisation(index.Indexed, models.Model):
@@ -23,7 +24,7 @@ class PartnerOrganisation(index.Indexed, models.Model):
     logo = image_field(_("logo"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     town = models.CharField(_("town"), max_length=100, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
     since_year = models.PositiveSmallIntegerField(
         _("partner since"),
         null=True,

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from website.core.blocks import PARAGRAPH_FEATURES
+from website.core.blocks import PARAGRAPH_FEATURES, CleanRichTextBlock
 
 from .durations import format_duration, iso_duration
 
@@ -24,7 +24,7 @@ class StepValue(blocks.StructValue):
 
 class StepBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=200)
-    instructions = blocks.RichTextBlock(label=_("Instructions"), features=PARAGRAPH_FEATURES)
+    instructions = CleanRichTextBlock(label=_("Instructions"), features=PARAGRAPH_FEATURES)
     duration_minutes = blocks.IntegerBlock(
         label=_("Duration in minutes"),
         required=False,
