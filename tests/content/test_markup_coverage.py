@@ -20,9 +20,13 @@ from website.markup import WebAddressField
 CHECKOUT = Path(__file__).resolve().parents[2]
 
 
+OUR_PACKAGES = {"website", "exhibitions", "stories"}
+
+
 def our_models():
+    # By package, not by folder: the virtualenv may lie inside the checkout.
     for config in apps.get_app_configs():
-        if Path(config.path).is_relative_to(CHECKOUT):
+        if config.name.partition(".")[0] in OUR_PACKAGES:
             yield from config.get_models()
 
 
