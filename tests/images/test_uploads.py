@@ -6,6 +6,7 @@ import time
 import zlib
 
 from django.conf import settings
+from django.db import DataError
 from django.utils import timezone
 
 import pytest
@@ -251,3 +252,14 @@ def test_editing_an_image_keeps_its_file_and_replacing_it_sanitises_the_new_one(
     assert image.file.name != first_file
     assert image.title == "Nachher"  # the editor's title, not the new file's name
     assert leaks(read(image)) == []
+
+
+def test_a_stored_photo_whose_row_cannot_be_saved_leaves_no_file(upload, stored_files, monkeypatch):
+    def refused(*args, **kwargs):
+        raise DataError("value too long for type character varying(255)")
+
+    monkeypatch.setattr(CustomImage, "save_base", refused)
+    with pytest.raises(DataError):
+        upload(plain_jpeg())
+    assert not CustomImage.objects.exists()
+    assert stored_files() == set()
