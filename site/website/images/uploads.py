@@ -176,12 +176,13 @@ def strip_jpeg(data):
 
 
 def encode_original(image, stored_format, icc_profile):
-    # Nothing of the source's info travels along: only the pixels and the colour profile.
+    # Of the source's info only its transparency travels along, rebuilt from the parsed value.
+    transparency = image.info.get("transparency")
     image.info = {}
     options = {"icc_profile": icc_profile} if icc_profile else {}
     if stored_format == "JPEG":
         if image.mode not in ("RGB", "L", "CMYK"):
-            image = image.convert("RGB")
+            image = on_white(image)
         # Baseline, not progressive: encoded as it streams, without a second full-size buffer.
         options.update(quality=ORIGINAL_QUALITY)
     elif stored_format == "WEBP":
@@ -189,10 +190,36 @@ def encode_original(image, stored_format, icc_profile):
             image = image.convert("RGBA" if image.has_transparency_data else "RGB")
         options.update(quality=ORIGINAL_QUALITY, method=4)
     else:
+        if image.mode == "P":
+            image, transparency = used_colours_only(image, transparency)
+        if transparency is not None:
+            options["transparency"] = transparency
         options.update(compress_level=6)
     output = io.BytesIO()
     image.save(output, stored_format, **options)
     return output.getvalue()
+
+
+def used_colours_only(image, transparency):
+    """A palette image with only the palette entries its pixels use: the others could carry
+    anything. `transparency` is a transparent entry, or one alpha value per entry."""
+    used = sorted(index for _, index in image.getcolors(256))
+    image = image.remap_palette(used)
+    if isinstance(transparency, bytes):
+        transparency = bytes(transparency[i] if i < len(transparency) else 255 for i in used)
+    elif transparency is not None:
+        transparency = used.index(transparency) if transparency in used else None
+    return image, transparency
+
+
+def on_white(image):
+    """RGB pixels, whatever was transparent laid on white."""
+    if not image.has_transparency_data:
+        return image.convert("RGB")
+    image = image.convert("RGBA")
+    background = Image.new("RGB", image.size, (255, 255, 255))
+    background.paste(image, mask=image.getchannel("A"))
+    return background
 
 
 # Metadata editors want, read before it is removed.
