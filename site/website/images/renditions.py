@@ -27,6 +27,7 @@ from wagtail.images.models import Filter
 
 from PIL import Image
 
+from . import icc
 from .uploads import on_white
 
 logger = logging.getLogger(__name__)
@@ -157,7 +158,12 @@ def decode(image, plans):
             source.draft("RGB" if source.mode != "L" else "L", requested)
         source.load()
         factor = image.width / source.width  # how far draft mode scaled the decode down
-        icc_profile = source.info.get("icc_profile")
+        stored_profile = source.info.get("icc_profile")
+        if stored_profile and stored_profile[16:20] != b"RGB ":
+            # Renditions are RGB, which a grey or CMYK profile cannot describe: applied here.
+            source, icc_profile = icc.in_srgb(source, stored_profile)
+        else:  # rebuilt again, for originals stored before profiles were rebuilt
+            source, icc_profile = icc.clean(source, stored_profile)
         return displayable(source), factor, icc_profile
 
 
