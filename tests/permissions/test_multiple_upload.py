@@ -43,6 +43,13 @@ def test_the_multiple_image_upload_page_opens_with_our_limits(uploader):
     assert {"de": "40,0 MB", "en": "40.0 MB"}[uploader.language] in help_text
 
 
+def test_the_multiple_document_upload_page_opens(uploader):
+    response = uploader.get(reverse("wagtaildocs:add_multiple"))
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.select_one("input#fileupload")["data-url"] == reverse("wagtaildocs:add_multiple")
+
+
 def files_in_storage():
     """Every file in the public and the private storage."""
     roots = (Path(settings.MEDIA_ROOT), Path(settings.PRIVATE_MEDIA_ROOT))

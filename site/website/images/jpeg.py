@@ -5,6 +5,10 @@ restart interval, only the quantisation and Huffman tables a scan uses, Adobe's 
 flag, and the colour profile given (already rebuilt). The compressed pixel data is copied as it
 is. Everything else goes: metadata, comments, thumbnails, DNL and unknown markers, and whatever
 follows the end of the image.
+
+Not dropped: bytes between the end of a scan's compressed data and the next marker, which
+decoders skip. Telling them apart from the data takes a Huffman decoder (jpegtran's transcoding)
+or a re-encode.
 """
 
 import struct
@@ -52,10 +56,10 @@ def rebuild(data, icc_profile):
         if data[position] != 0xFF:
             raise ValueError("JPEG marker expected")
         marker = data[position + 1]
-        position += 2
         if marker == 0xFF:  # a fill byte
-            position -= 1
+            position += 1
             continue
+        position += 2
         if marker == 0xD9:
             head = [SOI, *(icc_segments(icc_profile) if icc_profile else [])]
             if adobe_transform is not None:
