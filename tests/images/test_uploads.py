@@ -6,12 +6,15 @@ import time
 import zlib
 
 from django.conf import settings
+from django.db import DataError
 from django.utils import timezone
 
 import pytest
 from PIL import Image
 
-from tests.images.photos import EDITOR_METADATA, SRGB, leaks, phone_photo, plain_jpeg
+from tests.images.helpers import make_image
+from tests.images.photos import EDITOR_METADATA, leaks, phone_photo, plain_jpeg, scene
+from website.images import icc
 from website.images.models import CustomImage
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +50,7 @@ def test_phone_photo_is_stored_without_metadata_upright_and_renamed(
         assert stored.size == (300, 400)  # turned upright by the EXIF orientation
         assert stored.getpixel((150, 10))[0] > 150  # red on top, as the phone showed it
         assert stored.getpixel((150, 390))[2] > 150
-        assert stored.info["icc_profile"] == SRGB
+        assert stored.info["icc_profile"] == icc.SRGB  # the phone's sRGB profile, rebuilt
 
     # The uploader's file name is nowhere: not in the file name, the title or any URL.
     for text in (image.file.name, image.title, image.file.url):
@@ -219,7 +222,7 @@ def test_an_upright_jpeg_loses_its_metadata_but_not_a_single_pixel(upload):
     assert b"polyglot" not in data
     with Image.open(io.BytesIO(sent)) as original, Image.open(io.BytesIO(data)) as stored:
         assert stored.tobytes() == original.tobytes()
-        assert stored.info["icc_profile"] == SRGB
+        assert stored.info["icc_profile"] == icc.SRGB  # the phone's sRGB profile, rebuilt
 
 
 def test_a_truncated_upright_jpeg_is_still_refused(upload):
@@ -251,3 +254,37 @@ def test_editing_an_image_keeps_its_file_and_replacing_it_sanitises_the_new_one(
     assert image.file.name != first_file
     assert image.title == "Nachher"  # the editor's title, not the new file's name
     assert leaks(read(image)) == []
+
+
+def test_a_stored_photo_whose_row_cannot_be_saved_leaves_no_file(upload, stored_files, monkeypatch):
+    def refused(*args, **kwargs):
+        raise DataError("value too long for type character varying(255)")
+
+    monkeypatch.setattr(CustomImage, "save_base", refused)
+    with pytest.raises(DataError):
+        upload(plain_jpeg())
+    assert not CustomImage.objects.exists()
+    assert stored_files() == set()
+
+
+JPEG_KINDS = {
+    "baseline": ("RGB", {}),
+    "progressive": ("RGB", {"progressive": True, "optimize": True}),
+    "with restart markers": ("RGB", {"restart_marker_blocks": 4}),
+    "unsubsampled": ("RGB", {"subsampling": 0}),
+    "grey, progressive": ("L", {"progressive": True}),
+    "CMYK, progressive": ("CMYK", {"progressive": True}),
+}
+
+
+@pytest.mark.parametrize("kind", JPEG_KINDS)
+def test_every_kind_of_upright_jpeg_is_kept_without_a_pixel_changed(kind):
+    mode, options = JPEG_KINDS[kind]
+    output = io.BytesIO()
+    scene(401, 299).convert(mode).save(output, "JPEG", quality=85, **options)
+    sent = output.getvalue()
+    data = read(make_image(sent))
+    assert len(data) <= len(sent)
+    with Image.open(io.BytesIO(sent)) as original, Image.open(io.BytesIO(data)) as stored:
+        assert (stored.mode, stored.size) == (original.mode, original.size)
+        assert stored.tobytes() == original.tobytes()

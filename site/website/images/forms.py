@@ -1,12 +1,12 @@
 import os
 
 from django import forms
-from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
 from .uploads import CONTROL_CHARACTERS, sanitise
@@ -15,12 +15,13 @@ EDITOR_METADATA_FIELDS = ("creator", "caption", "copyright", "date_taken")
 ACCEPTED_TYPES = "image/jpeg,image/png,image/webp,image/heic,.heic"
 
 
-class ImageUploadField(forms.FileField):
+class ImageUploadField(WagtailImageField):
     """Validates an uploaded photo completely, then hands on its sanitised copy.
 
     Wagtail's own field reads only the header and lets Willow decode the file later, so a
     damaged photo turns into a server error (wagtail#1354); this one decodes the file once,
-    here, and says what is wrong.
+    here, and says what is wrong. Its limits and texts, which the admin's upload pages show,
+    are Wagtail's, from the same settings.
     """
 
     default_error_messages = {
@@ -28,23 +29,25 @@ class ImageUploadField(forms.FileField):
         "extension": gettext_lazy("Photos must be JPEG, PNG, WebP or HEIC files."),
     }
 
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.widget.attrs.setdefault("accept", ACCEPTED_TYPES)
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "accept": ACCEPTED_TYPES}
 
     def to_python(self, data):
-        upload = super().to_python(data)
+        # Django's file checks only: Willow's header check would be a second, partial decode.
+        upload = forms.FileField.to_python(self, data)
         if upload is None:
             return None
-        limit = settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
-        if upload.size > limit:
+        if upload.size > self.max_upload_size:
             raise forms.ValidationError(
                 self.error_messages["too_big"],
                 code="too_big",
-                params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+                params={
+                    "size": filesizeformat(upload.size),
+                    "limit": self.max_upload_size_text,
+                },
             )
         extension = os.path.splitext(upload.name)[1].lstrip(".").lower()
-        if extension not in settings.WAGTAILIMAGES_EXTENSIONS:
+        if extension not in self.allowed_image_extensions:
             raise forms.ValidationError(self.error_messages["extension"], code="extension")
         return sanitise(upload, check_extension=True)
 

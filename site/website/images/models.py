@@ -4,7 +4,7 @@ import os
 import secrets
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
@@ -171,7 +171,8 @@ class CustomImage(AbstractImage):
         """Writes a new file to storage before any row is, so a full or read-only disk is a
         ValidationError for the file (the editor's form shows it), not a server error.
 
-        Nothing is left behind: the private storage removes a partly written file.
+        Nothing is left behind: the private storage removes a partly written file, and save()
+        the file whose row then fails.
         """
         if not self.file or self.file._committed:
             return
@@ -197,7 +198,15 @@ class CustomImage(AbstractImage):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "file" in update_fields:
             self.store_file()
-        super().save(*args, **kwargs)
+        try:
+            with transaction.atomic():
+                super().save(*args, **kwargs)
+        except BaseException:
+            if self.file_stored_unsaved:
+                # No row will ever name the new file: it goes too.
+                self.file_stored_unsaved = False
+                self.file.storage.delete(self.file.name)
+            raise
         if self.file_stored_unsaved:
             self.file_stored_unsaved = False
             queue(self, UPLOAD_SPECS)

@@ -27,6 +27,9 @@ from wagtail.images.models import Filter
 
 from PIL import Image
 
+from . import icc
+from .uploads import on_white
+
 logger = logging.getLogger(__name__)
 
 # The AVIF encoder's speed (0 slowest … 10 fastest). `make bench` measures what it costs.
@@ -155,19 +158,33 @@ def decode(image, plans):
             source.draft("RGB" if source.mode != "L" else "L", requested)
         source.load()
         factor = image.width / source.width  # how far draft mode scaled the decode down
-        icc_profile = source.info.get("icc_profile")
-        if source.mode not in ("RGB", "RGBA", "L"):
-            source = source.convert("RGBA" if source.has_transparency_data else "RGB")
-        return source, factor, icc_profile
+        stored_profile = source.info.get("icc_profile")
+        if stored_profile and stored_profile[16:20] != b"RGB ":
+            # Renditions are RGB, which a grey or CMYK profile cannot describe: applied here.
+            source, icc_profile = icc.in_srgb(source, stored_profile)
+        else:  # rebuilt again, for originals stored before profiles were rebuilt
+            source, icc_profile = icc.clean(source, stored_profile)
+        return displayable(source), factor, icc_profile
+
+
+def displayable(source):
+    """The pixels as the encoders take them, 8-bit RGB, RGBA or L, any transparency as alpha."""
+    if source.mode == "I;16":  # 16-bit grey: scaled to 8 bits, not clipped
+        # Pillow maps 32-bit pixels to 8 bits through a table of every 16-bit value.
+        wide, key = source.convert("I"), source.info.get("transparency")
+        source = wide.point([round(value / 257) for value in range(65536)], "L")
+        if key is not None:
+            source.putalpha(wide.point([0 if v == key else 255 for v in range(65536)], "L"))
+    if source.mode in ("RGB", "RGBA", "L") and "transparency" not in source.info:
+        return source
+    return source.convert("RGBA" if source.has_transparency_data else "RGB")
 
 
 def encode(pixels, image_format, quality, icc_profile):
     options = {"icc_profile": icc_profile} if icc_profile else {}
     if image_format == "jpeg":
         if pixels.mode == "RGBA":
-            background = Image.new("RGB", pixels.size, (255, 255, 255))
-            background.paste(pixels, mask=pixels.getchannel("A"))
-            pixels = background
+            pixels = on_white(pixels)
         options.update(
             quality=quality or settings.WAGTAILIMAGES_JPEG_QUALITY, optimize=True, progressive=True
         )

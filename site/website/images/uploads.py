@@ -1,8 +1,9 @@
 """Every image file enters the site through `sanitise()`.
 
 It decodes the whole file (a damaged one fails here, not in a visitor's request), reads the
-metadata editors want (date taken, creator, caption, copyright), and writes a new file without
-EXIF, GPS, XMP, IPTC or comments: pixels upright, colour profile kept, under a random name.
+metadata editors want (date taken, creator, caption, copyright), and writes a new file of only
+the pixels, upright, and their colour profile rebuilt (`icc`), under a random name. An upright
+JPEG is rebuilt without re-encoding (`jpeg`).
 """
 
 import io
@@ -20,6 +21,9 @@ from django.utils.translation import gettext_lazy as _
 
 import pillow_heif
 from PIL import ExifTags, Image, ImageOps, IptcImagePlugin, UnidentifiedImageError
+
+from . import icc
+from .jpeg import rebuilt_jpeg
 
 pillow_heif.register_heif_opener()
 
@@ -81,16 +85,26 @@ def sanitise(uploaded, check_extension=False):
             check_pixels(image.width * image.height)
             metadata = read_metadata(image)
             stored_format = STORED_FORMATS[source_format]
-            if stored_format == source_format == "JPEG" and upright(image):
-                # Every byte decoded at an eighth of the size: damage shows, memory stays small.
-                image.draft(image.mode, (image.width // 8, image.height // 8))
-                image.load()
+            source_profile = image.info.get("icc_profile")
+            icc_profile = icc.rebuilt(source_profile, image.mode) if source_profile else None
+            content = None
+            if (
+                stored_format == source_format == "JPEG"
+                and upright(image)
+                and (icc_profile or not source_profile)
+            ):
                 uploaded.seek(0)
-                content = strip_jpeg(uploaded.read())
+                content = rebuilt_jpeg(uploaded.read(), icc_profile)
+            if content:
+                with Image.open(io.BytesIO(content)) as rebuilt:
+                    # Every byte decoded at an eighth of the size: damage shows, memory stays small.
+                    rebuilt.draft(rebuilt.mode, (rebuilt.width // 8, rebuilt.height // 8))
+                    rebuilt.load()
             else:
                 image.load()  # the whole file: truncated or corrupt data fails here
-                icc_profile = image.info.get("icc_profile")
                 ImageOps.exif_transpose(image, in_place=True)
+                if source_profile and not icc_profile:
+                    image, icc_profile = icc.in_srgb(image, source_profile)
                 content = encode_original(image, stored_format, icc_profile)
     except ValidationError:
         raise
@@ -134,54 +148,14 @@ def upright(image):
     return image.getexif().get(ExifTags.Base.Orientation, 1) == 1
 
 
-# The JPEG segments a photo keeps: its colour profile, and Adobe's colour transform flags.
-KEPT_APP_SEGMENTS = {0xE2: b"ICC_PROFILE\x00", 0xEE: b"Adobe"}
-
-
-def strip_jpeg(data):
-    """The JPEG without its metadata segments and without anything after its end: lossless.
-
-    Application segments (EXIF, XMP, IPTC, JFIF thumbnails, maker notes) and comments go; the
-    frame, tables and the compressed pixels are copied byte for byte (through a memoryview,
-    so a camera photo is not copied piece by piece).
-    """
-    view = memoryview(data)
-    output = io.BytesIO()
-    output.write(b"\xff\xd8")
-    position = 2
-    while True:
-        if data[position] != 0xFF:
-            raise ValueError("JPEG segment expected")
-        marker = data[position + 1]
-        if marker == 0xFF:  # fill byte
-            position += 1
-            continue
-        if marker == 0xD9:  # end of image: whatever follows (a second image, a payload) goes
-            output.write(b"\xff\xd9")
-            return output.getvalue()
-        length = int.from_bytes(data[position + 2 : position + 4], "big")
-        segment = view[position : position + 2 + length]
-        position += 2 + length
-        is_metadata = 0xE0 <= marker <= 0xEF or marker == 0xFE
-        if not is_metadata or bytes(segment[4:16]).startswith(
-            KEPT_APP_SEGMENTS.get(marker, b"\0\0")
-        ):
-            output.write(segment)
-        if marker == 0xDA:  # start of scan: compressed data up to the next real marker
-            end = data.index(b"\xff", position)
-            while data[end + 1] == 0x00 or 0xD0 <= data[end + 1] <= 0xD7:  # stuffing, restarts
-                end = data.index(b"\xff", end + 2)
-            output.write(view[position:end])
-            position = end
-
-
 def encode_original(image, stored_format, icc_profile):
-    # Nothing of the source's info travels along: only the pixels and the colour profile.
+    # Of the source's info only its transparency travels along, rebuilt from the parsed value.
+    transparency = image.info.get("transparency")
     image.info = {}
     options = {"icc_profile": icc_profile} if icc_profile else {}
     if stored_format == "JPEG":
         if image.mode not in ("RGB", "L", "CMYK"):
-            image = image.convert("RGB")
+            image = on_white(image)
         # Baseline, not progressive: encoded as it streams, without a second full-size buffer.
         options.update(quality=ORIGINAL_QUALITY)
     elif stored_format == "WEBP":
@@ -189,10 +163,36 @@ def encode_original(image, stored_format, icc_profile):
             image = image.convert("RGBA" if image.has_transparency_data else "RGB")
         options.update(quality=ORIGINAL_QUALITY, method=4)
     else:
+        if image.mode == "P":
+            image, transparency = used_colours_only(image, transparency)
+        if transparency is not None:
+            options["transparency"] = transparency
         options.update(compress_level=6)
     output = io.BytesIO()
     image.save(output, stored_format, **options)
     return output.getvalue()
+
+
+def used_colours_only(image, transparency):
+    """A palette image with only the palette entries its pixels use: the others could carry
+    anything. `transparency` is a transparent entry, or one alpha value per entry."""
+    used = sorted(index for _, index in image.getcolors(256))
+    image = image.remap_palette(used)
+    if isinstance(transparency, bytes):
+        transparency = bytes(transparency[i] if i < len(transparency) else 255 for i in used)
+    elif transparency is not None:
+        transparency = used.index(transparency) if transparency in used else None
+    return image, transparency
+
+
+def on_white(image):
+    """RGB pixels, whatever was transparent laid on white."""
+    if not image.has_transparency_data:
+        return image.convert("RGB")
+    image = image.convert("RGBA")
+    background = Image.new("RGB", image.size, (255, 255, 255))
+    background.paste(image, mask=image.getchannel("A"))
+    return background
 
 
 # Metadata editors want, read before it is removed.
