@@ -34,22 +34,22 @@ class Mix:
 
     def roles(self):
         """Locust's statistics of the visitors' and of the editors' requests, one entry each."""
-        totals = {}
+        totals = {VISITORS: StatsEntry(self.stats, VISITORS, "")}
         for entry in self.stats.entries.values():
             name = role(entry.name)
             totals.setdefault(name, StatsEntry(self.stats, name, "")).extend(entry)
-        return {name: totals[name] for name in (VISITORS, EDITORS) if name in totals}
+        return totals
 
     def p95(self):
         """The visitors' 95th percentile, ms."""
-        return percentile(self.roles()[VISITORS], 0.95)
+        return self.roles()[VISITORS].get_response_time_percentile(0.95)
 
     def error_count(self):
         return self.stats.total.num_failures + sum(self.errors.values())
 
     def details(self):
         by_kind = ", ".join(
-            f"{entry.name} {percentile(entry, 0.95):.0f} ms ({entry.num_requests:,})"
+            f"{entry.name} {entry.get_response_time_percentile(0.95)} ms ({entry.num_requests:,})"
             for entry in sorted(self.stats.entries.values(), key=lambda entry: entry.name)
             if role(entry.name) == VISITORS
         )
@@ -64,10 +64,6 @@ class Mix:
 
 def role(name):
     return EDITORS if name.startswith(ADMIN) else VISITORS
-
-
-def percentile(entry, share):
-    return entry.get_response_time_percentile(share) if entry.num_requests else 0
 
 
 def describe(error):
@@ -86,7 +82,7 @@ def print_table(mixes):
                     name,
                     f"{entry.num_requests:,}",
                     str(entry.num_failures),
-                    *(f"{percentile(entry, share):.0f}" for share in (0.5, 0.95, 0.99)),
+                    *(str(entry.get_response_time_percentile(p)) for p in (0.5, 0.95, 0.99)),
                     f"{entry.num_requests / max(mix.seconds, 1e-9):.1f}",
                     f"{mix.cache_hits[name]:,}",
                 )

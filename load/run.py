@@ -53,7 +53,7 @@ def swarm(database, name, site, users, seconds, **options):
         found["count"] for found in runner.exceptions.values()
     )
     if runner.cpu_warning_emitted:
-        mix.notes.append("the load client's CPU was above 90 %: figures too slow")
+        mix.notes.append("the load client used over 90 % of a core: its timings may be too slow")
     return mix
 
 
@@ -91,17 +91,8 @@ def run_database(database, arguments):
         for name, editors in (("visitors", []), ("editors+visitors", site.start["editors"])):
             print(f"{database}: {name} for {arguments.seconds} s …", file=sys.stderr)
             users = {Visitor: arguments.clients, Editor: len(editors)}
-            mixes.append(
-                swarm(
-                    database,
-                    name,
-                    site,
-                    {user: count for user, count in users.items() if count},
-                    arguments.seconds,
-                    think=arguments.think,
-                    editors=iter(editors),
-                )
-            )
+            options = {"think": arguments.think, "editors": iter(editors)}
+            mixes.append(swarm(database, name, site, users, arguments.seconds, **options))
         print(f"{database}: gallery burst …", file=sys.stderr)
         mix, state = burst(database, site)
         return [*mixes, mix], state
