@@ -23,9 +23,9 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.models import Collection
 
+from website.file_names import CONTROL_CHARACTERS
 from website.images.forms import ImageUploadField, neutral_title
 from website.images.models import CustomImage
-from website.images.uploads import CONTROL_CHARACTERS
 
 from .models import GalleryPhoto
 

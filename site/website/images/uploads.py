@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 import pillow_heif
 from PIL import ExifTags, Image, ImageOps, IptcImagePlugin, UnidentifiedImageError
 
+from website.file_names import CONTROL_CHARACTERS
+
 pillow_heif.register_heif_opener()
 
 # Pillow's format name → the format we store. HEIC becomes JPEG; MPO is a phone's JPEG.
@@ -200,7 +202,6 @@ def encode_original(image, stored_format, icc_profile):
 EXIF_IFD = 0x8769
 TAGS = ExifTags.Base
 IPTC = {"creator": (2, 80), "caption": (2, 120), "copyright": (2, 116)}
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 def read_metadata(image):
