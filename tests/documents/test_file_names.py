@@ -16,6 +16,8 @@ from wagtail.models import Collection
 
 import pytest
 
+from tests.factories import StandardPageFactory, build_site
+
 pytestmark = pytest.mark.django_db
 
 FILE_NAME = "Fatima_Hassan_Teilnehmerliste.pdf"
@@ -99,3 +101,21 @@ def test_a_storage_without_local_paths_still_sends_the_titled_download(upload, c
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"Ablauf"
     assert "filename=ablauf.txt" in response["Content-Disposition"]
+
+
+def test_pages_show_a_renamed_documents_new_address_at_once(client):
+    """Visitors get pages from a cache: a new title must not leave them the old address."""
+    document = get_document_model().objects.create(
+        title="Ablaufplan", file=ContentFile(b"Plan", name="plan.txt")
+    )
+    StandardPageFactory(
+        parent=build_site()["de"],
+        slug="ausgangslage",
+        body=[{"type": "document", "value": {"document": document.pk, "label": ""}}],
+    ).save_revision().publish()
+    client.get("/")  # the site's settings are made on the first visit: content changes
+    assert document.url in client.get("/ausgangslage/").text
+    document.title = "Ablaufplan 2025"
+    document.save()
+    assert document.url in client.get("/ausgangslage/").text
+    assert client.get(document.url).status_code == 200

@@ -1,14 +1,12 @@
 """Anonymous visitors get pages from the shared cache; every change shows on the next request."""
 
 from django.core.cache import cache
-from django.core.files.base import ContentFile
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
 from wagtail.contrib.frontend_cache.backends import BaseBackend
-from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
 import pytest
@@ -119,20 +117,6 @@ def test_a_consent_change_makes_every_page_stale(client, page):
     consent.scope = Consent.Scope.WEBSITE
     consent.save()
     assert visit(client)[HEADER] == "miss"
-
-
-def test_a_renamed_document_shows_at_its_new_address_at_once(client, page):
-    document = get_document_model().objects.create(
-        title="Ablaufplan", file=ContentFile(b"Plan", name="plan.txt")
-    )
-    publish(page, body=[{"type": "document", "value": {"document": document.pk, "label": ""}}])
-    assert document.url in visit(client).text
-    document.title = "Ablaufplan 2025"
-    document.save()
-    response = visit(client)
-    assert response[HEADER] == "miss"
-    assert document.url in response.text
-    assert client.get(document.url).status_code == 200
 
 
 def test_logged_in_editors_never_get_or_leave_cached_html(client, page, admin_user):
