@@ -64,6 +64,7 @@ def test_wagtails_documents_move_with_everything_that_points_to_them(before_the_
     assert moved.url == f"/documents/{plan.pk}/ablaufplan.pdf"
     assert MethodWorksheet.objects.get(page=method).document == moved
     assert f'href="{moved.url}"' in expand_db_html(f'<a linktype="document" id="{plan.pk}">x</a>')
+    assert list(CustomDocument.objects.search("Ablaufplan")) == [moved]
 
     kept, renamed = (CustomDocument.objects.get(pk=document.pk) for document in listed)
     assert kept.title == "Teilnehmerliste"
