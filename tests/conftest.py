@@ -1,3 +1,6 @@
+from pathlib import Path
+
+from django.conf import settings
 from django.core.cache import caches
 from django.test import override_settings
 
@@ -12,6 +15,18 @@ def fresh_caches():
     # Test databases reuse ids: a cached rendition or visibility of "image 1" must not leak.
     for cache in caches.all():
         cache.clear()
+
+
+def private_files():
+    root = Path(settings.PRIVATE_MEDIA_ROOT)
+    return {path for path in root.rglob("*") if path.is_file()} if root.exists() else set()
+
+
+@pytest.fixture
+def new_private_files():
+    """Tells which files a test added to private storage."""
+    before = private_files()
+    return lambda: private_files() - before
 
 
 @pytest.fixture

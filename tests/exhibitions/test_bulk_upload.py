@@ -1,14 +1,21 @@
 """Many photos at once into a gallery: files and ZIP archives, each photo validated alone."""
 
 import io
+import struct
 import zipfile
+from unittest import mock
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError
 from django.urls import reverse
+from django.utils import translation
+
+from wagtail.models import Collection
+from wagtail.users.models import UserProfile
 
 import pytest
 
-from exhibitions.bulk import MAX_ZIP_BYTES, MAX_ZIP_MEMBERS
+from exhibitions.bulk import MAX_ZIP_BYTES, MAX_ZIP_MEMBERS, ZIP_DAMAGED
 from exhibitions.models import ExhibitionPage
 from tests.images.photos import leaks, phone_photo, plain_jpeg
 from website.images.models import CustomImage
@@ -110,6 +117,143 @@ def test_path_traversal_names_in_a_zip_go_nowhere(post, make_exhibition, setting
     for image in CustomImage.objects.all():
         assert image.file.name.startswith("originals/")
         assert "evil" not in image.file.name and "Fatima" not in image.title
+
+
+def packed_data(archive, name):
+    """Where a member's packed data starts in the archive, and its length."""
+    with zipfile.ZipFile(io.BytesIO(archive)) as unpacked:
+        info = unpacked.getinfo(name)
+    name_length, extra_length = struct.unpack_from("<HH", archive, info.header_offset + 26)
+    return info.header_offset + 30 + name_length + extra_length, info.compress_size
+
+
+def scrambled(archive, name):
+    """The archive with bytes in the middle of one member's packed data overwritten."""
+    start, length = packed_data(archive, name)
+    middle = start + length // 2
+    return archive[:middle] + b"\xff\x00" * 8 + archive[middle + 16 :]
+
+
+# Offsets of header fields in a local file header and in a central directory entry.
+HEADER_FIELDS = {"flags": (6, 8, "<H"), "method": (8, 10, "<H"), "crc": (14, 16, "<I")}
+
+
+def with_header(archive, name, field, value):
+    """The archive with one field of a member's local and central headers set to value."""
+    local, central, layout = HEADER_FIELDS[field]
+    data = bytearray(archive)
+    with zipfile.ZipFile(io.BytesIO(archive)) as unpacked:
+        position = unpacked.start_dir
+        for info in unpacked.infolist():
+            if info.filename == name:
+                struct.pack_into(layout, data, info.header_offset + local, value)
+                struct.pack_into(layout, data, position + central, value)
+            lengths = struct.unpack_from("<HHH", data, position + 28)
+            position += 46 + sum(lengths)
+    return bytes(data)
+
+
+def photos_zip(compression=zipfile.ZIP_DEFLATED):
+    return zip_of({"eins.jpg": plain_jpeg(), "zwei.jpg": plain_jpeg(300, 200)}, compression)
+
+
+def broken_central_directory():
+    archive = photos_zip()
+    with zipfile.ZipFile(io.BytesIO(archive)) as unpacked:
+        start = unpacked.start_dir
+    return archive[:start] + b"PK\x00\x00" + archive[start + 4 :]
+
+
+DAMAGED = "beschädigt oder unvollständig"
+METHOD = "Kompressionsverfahren"
+
+
+@pytest.mark.parametrize(
+    ("archive", "message"),
+    [
+        pytest.param(lambda: scrambled(photos_zip(), "zwei.jpg"), DAMAGED, id="deflate"),
+        pytest.param(
+            lambda: scrambled(photos_zip(zipfile.ZIP_LZMA), "zwei.jpg"), DAMAGED, id="lzma"
+        ),
+        pytest.param(
+            lambda: scrambled(photos_zip(zipfile.ZIP_BZIP2), "zwei.jpg"), METHOD, id="bzip2"
+        ),
+        pytest.param(broken_central_directory, DAMAGED, id="central-directory"),
+        pytest.param(
+            lambda: with_header(photos_zip(), "zwei.jpg", "crc", 0), DAMAGED, id="checksum"
+        ),
+        pytest.param(lambda: photos_zip()[:-100], DAMAGED, id="truncated-end"),
+        pytest.param(lambda: photos_zip()[: len(photos_zip()) // 2], DAMAGED, id="truncated-half"),
+        pytest.param(
+            lambda: with_header(photos_zip(zipfile.ZIP_STORED), "zwei.jpg", "method", 9),
+            METHOD,
+            id="deflate64",
+        ),
+        pytest.param(
+            lambda: with_header(photos_zip(), "zwei.jpg", "flags", 1), "Passwort", id="encrypted"
+        ),
+        pytest.param(lambda: b"PK\x05\x06" + bytes(18), "keine Dateien", id="empty"),
+    ],
+)
+def test_a_damaged_zip_is_one_error_and_nothing_from_it_is_kept(
+    post, make_exhibition, new_private_files, archive, message
+):
+    exhibition = make_exhibition()
+    outcome = results(post(exhibition, ("fotos.zip", archive()), ("gut.jpg", plain_jpeg())))
+    assert set(outcome) == {"fotos.zip", "gut.jpg"}
+    assert message in outcome["fotos.zip"] and outcome["gut.jpg"] == ""
+    # The other upload of the request is added; nothing from the archive is.
+    [photo] = draft_gallery(exhibition)
+    image = CustomImage.objects.get()
+    assert photo.image == image
+    own_files = {image.file.path, *(rendition.file.path for rendition in image.renditions.all())}
+    assert {str(path) for path in new_private_files()} == own_files
+
+
+def test_a_damaged_zip_is_reported_in_the_editors_language(
+    post, make_exhibition, admin_user, new_private_files
+):
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "ar"
+    profile.save()
+    outcome = results(post(make_exhibition(), ("fotos.zip", photos_zip()[:-100])))
+    with translation.override("ar"):
+        assert outcome == {"fotos.zip": str(ZIP_DAMAGED)}
+    with translation.override("en"):
+        assert outcome["fotos.zip"] != str(ZIP_DAMAGED)
+    assert new_private_files() == set()
+
+
+def test_a_photo_with_a_zip_appended_is_a_photo_without_it(post, make_exhibition):
+    exhibition = make_exhibition()
+    hidden = zip_of({"versteckt.jpg": plain_jpeg(), "auch.jpg": plain_jpeg()})
+    outcome = results(post(exhibition, ("foto.jpg", plain_jpeg() + hidden)))
+    assert outcome == {"foto.jpg": ""}
+    [photo] = draft_gallery(exhibition)
+    with photo.image.open_file() as file:
+        stored = file.read()
+    assert b"PK\x03\x04" not in stored and b"versteckt" not in stored
+
+
+@pytest.fixture
+def exhibition(make_exhibition):
+    return make_exhibition(photos=1)
+
+
+def test_a_failure_after_photos_were_stored_leaves_no_image_and_no_file(
+    post, exhibition, new_private_files
+):
+    images = CustomImage.objects.count()
+    failure = DatabaseError("disk I/O error")
+    with (
+        mock.patch.object(ExhibitionPage, "save_revision", side_effect=failure),
+        pytest.raises(DatabaseError),
+    ):
+        post(exhibition, ("a.jpg", plain_jpeg()), ("fotos.zip", photos_zip()))
+    assert CustomImage.objects.count() == images
+    assert not Collection.objects.filter(name=exhibition.title).exists()
+    assert new_private_files() == set()
+    assert len(draft_gallery(exhibition)) == 1
 
 
 def test_only_editors_of_the_exhibition_may_add_photos(client, django_user_model, make_exhibition):

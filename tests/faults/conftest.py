@@ -4,22 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from django.conf import settings
-
 import pytest
-
-
-def private_files():
-    root = Path(settings.PRIVATE_MEDIA_ROOT)
-    return {path for path in root.rglob("*") if path.is_file()} if root.exists() else set()
-
-
-@pytest.fixture
-def new_private_files():
-    """Tells which files a test added to private storage."""
-    before = private_files()
-    return lambda: private_files() - before
-
 
 CHECKOUT = Path(__file__).resolve().parents[2]
 

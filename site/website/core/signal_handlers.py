@@ -7,8 +7,17 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import frontend_cache, generation
 
-# Apps whose models show on public pages: pages, snippets, settings.
-CONTENT_APPS = ("core", "people", "projects", "news", "toolbox", "exhibitions", "stories")
+# Apps whose models show on public pages: pages, snippets, settings, documents.
+CONTENT_APPS = (
+    "core",
+    "documents",
+    "people",
+    "projects",
+    "news",
+    "toolbox",
+    "exhibitions",
+    "stories",
+)
 
 
 def register_signal_handlers():

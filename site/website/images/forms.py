@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
-from .uploads import CONTROL_CHARACTERS, sanitise
+from website.file_names import NeutralTitleMixin
+
+from .uploads import sanitise
 
 EDITOR_METADATA_FIELDS = ("creator", "caption", "copyright", "date_taken")
 ACCEPTED_TYPES = "image/jpeg,image/png,image/webp,image/heic,.heic"
@@ -52,19 +54,6 @@ class ImageUploadField(WagtailImageField):
         return sanitise(upload, check_extension=True)
 
 
-def normalise(text):
-    text = CONTROL_CHARACTERS.sub("", os.path.basename(text or ""))
-    return " ".join(text.replace("_", " ").replace("-", " ").split()).casefold()
-
-
-def looks_like_file_name(title, file_name):
-    title, name = normalise(title), normalise(file_name)
-    stem = normalise(os.path.splitext(file_name or "")[0])
-    # Django cuts file names at 255 characters; the title the admin's script made is longer.
-    truncated = len(file_name or "") >= 255 and title.startswith(stem)
-    return title in {name, stem} or truncated
-
-
 def neutral_title(metadata):
     """A title that tells nothing the uploader's file name said."""
     if metadata.get("caption"):
@@ -75,7 +64,7 @@ def neutral_title(metadata):
     }
 
 
-class ImageForm(BaseImageForm):
+class ImageForm(NeutralTitleMixin, BaseImageForm):
     """Wagtail's image form, with every new file validated and sanitised before it is stored.
 
     The admin's upload scripts copy the file name into the title; file names often carry a
@@ -94,16 +83,6 @@ class ImageForm(BaseImageForm):
             participants = self.fields["participants"]
             participants.widget = forms.CheckboxSelectMultiple()
             participants.widget.choices = participants.choices
-        upload = self.files.get(self.add_prefix("file")) if self.is_bound else None
-        title_key = self.add_prefix("title")
-        title = self.data.get(title_key, "") if self.is_bound else ""
-        self.title_from_file_name = bool(upload) and (
-            not title.strip() or looks_like_file_name(title, upload.name)
-        )
-        if self.title_from_file_name:
-            # Validate a stand-in: a 300-character file name must not fail the title's length.
-            self.data = self.data.copy()
-            self.data[title_key] = "…"
 
     def clean(self):
         cleaned_data = super().clean()

@@ -22,6 +22,8 @@ from django.utils.translation import gettext_lazy as _
 import pillow_heif
 from PIL import ExifTags, Image, ImageOps, IptcImagePlugin, UnidentifiedImageError
 
+from website.file_names import CONTROL_CHARACTERS
+
 from . import icc
 from .jpeg import rebuilt_jpeg
 
@@ -200,7 +202,6 @@ def on_white(image):
 EXIF_IFD = 0x8769
 TAGS = ExifTags.Base
 IPTC = {"creator": (2, 80), "caption": (2, 120), "copyright": (2, 116)}
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 def read_metadata(image):

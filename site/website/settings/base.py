@@ -27,6 +27,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "website.core",
     "website.images",
+    "website.documents",
     "website.people",
     "website.users",
     "website.projects",
@@ -299,6 +300,10 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "german",
     }
 }
+WAGTAILDOCS_DOCUMENT_MODEL = "documents.CustomDocument"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.documents.forms.DocumentForm"
+# Sent by the site itself, from S3 too, so that a download is named after the document's title.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
