@@ -17,7 +17,6 @@ import factory
 import pytest
 import wagtail_factories
 
-from stories import demo
 from stories.models import Consent, Participant, StoryIndexPage, StoryPage
 from stories.models.pages import StoryPhoto
 from tests.factories import (
@@ -30,6 +29,7 @@ from tests.factories import (
 from tests.images.helpers import make_image
 from tests.images.photos import plain_jpeg
 from website.core.models import HomePage
+from website.demo import stories as demo
 from website.projects.models import ProjectPage
 
 REAL_NAME = "Leila Verborgen-Echtname"

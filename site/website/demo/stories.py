@@ -16,11 +16,11 @@ from django.utils.html import format_html
 from PIL import Image, ImageDraw, ImageFilter
 
 from exhibitions.models import ExhibitionPage
-from website.core.demo.pages import ensure_child, paragraphs_html
+from stories.models import Consent, Participant, StoryIndexPage, StoryPage, StoryPhoto
 from website.images.models import CustomImage
 from website.projects.models import ProjectPage
 
-from .models import Consent, Participant, StoryIndexPage, StoryPage, StoryPhoto
+from .helpers import ensure_child, paragraphs_html
 
 EXAMPLE = "Fiktives Beispiel der Demo-Inhalte: Person, Name und Geschichte sind erfunden."
 

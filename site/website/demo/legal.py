@@ -6,7 +6,7 @@ says so on the page.
 
 from website.core.models import StandardPage
 
-from .pages import ensure_child, list_html, paragraphs_html
+from .helpers import ensure_child, list_html, paragraphs_html
 
 FICTIONAL = "Hinweis: Alle Namen, Anschriften und Nummern auf dieser Seite sind fiktive Beispiele."
 

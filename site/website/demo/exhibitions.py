@@ -6,13 +6,19 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.html import format_html
 
-from website.core.demo.pages import ensure_child, ensure_translation
-from website.core.demo.seed import read_sections
+from exhibitions.models import (
+    ExhibitionCredit,
+    ExhibitionIndexPage,
+    ExhibitionPage,
+    GalleryPhoto,
+    Venue,
+)
 from website.images.models import CustomImage
 from website.people.models import Person
 
-from .demo_photos import fashion_photo, garment_and_pattern
-from .models import ExhibitionCredit, ExhibitionIndexPage, ExhibitionPage, GalleryPhoto, Venue
+from .exhibition_photos import fashion_photo, garment_and_pattern
+from .helpers import ensure_child, ensure_translation
+from .seed import read_sections
 
 PHOTOS = 24
 SEED_HEADING = "„Beulwitz designt“"

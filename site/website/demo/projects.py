@@ -11,12 +11,12 @@ from django.core.files.base import ContentFile
 
 from PIL import Image, ImageDraw, ImageFont
 
-from website.core.demo.pages import ensure_child, ensure_translation, list_html, paragraphs_html
-from website.core.demo.seed import read_sections
 from website.images.models import CustomImage
 from website.people.models import PartnerOrganisation, Person
+from website.projects.models import PartnerIndexPage, ProjectContact, ProjectPage
 
-from .models import PartnerIndexPage, ProjectContact, ProjectPage
+from .helpers import ensure_child, ensure_translation, list_html, paragraphs_html
+from .seed import read_sections
 
 Kind = PartnerOrganisation.Kind
 # (name, kind, town, short description, logo colour): all fictional.

@@ -8,10 +8,10 @@ from django.utils.html import format_html
 
 from wagtail.documents import get_document_model
 
-from website.core.demo.pages import ensure_child, paragraphs_html
-from website.core.demo.seed import read_sections
+from website.toolbox.models import MethodPage, MethodWorksheet, TargetGroup, ToolboxPage
 
-from .models import MethodPage, MethodWorksheet, TargetGroup, ToolboxPage
+from .helpers import ensure_child, paragraphs_html
+from .seed import read_sections
 
 EXAMPLE_NOTE = "Beispielmethode der Demo-Inhalte."
 

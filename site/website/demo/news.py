@@ -5,10 +5,10 @@ import datetime
 
 from django.utils import timezone
 
-from website.core.demo.pages import ensure_child, paragraphs_html
-from website.core.demo.seed import read_sections
+from website.news.models import NewsIndexPage, NewsPage, NewsPageRelatedPage
 
-from .models import NewsIndexPage, NewsPage, NewsPageRelatedPage
+from .helpers import ensure_child, paragraphs_html
+from .seed import read_sections
 
 EXAMPLE = "Fiktives Beispiel der Demo-Inhalte."
 
