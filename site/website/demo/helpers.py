@@ -4,6 +4,8 @@ from django.utils.html import format_html, format_html_join
 
 from wagtail.models import Locale
 
+from .factories import publish_translation
+
 
 def paragraphs_html(paragraphs):
     return format_html_join("", "<p>{}</p>", ((paragraph,) for paragraph in paragraphs))
@@ -13,13 +15,12 @@ def list_html(items):
     return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((i,) for i in items)))
 
 
-def ensure_child(parent, model, slug, **fields):
-    """The child page with this slug, created and published only if it does not exist yet."""
+def ensure_child(parent, factory, slug, **fields):
+    """The factory's page with this slug under the parent, made and published if it is missing."""
     existing = parent.get_children().filter(slug=slug).first()
     if existing:
         return existing.specific, False
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
+    page = factory(parent=parent, slug=slug, **fields)
     page.save_revision().publish()
     return page, True
 
@@ -33,16 +34,6 @@ def ensure_translation(page, code, log, adapt=None, **fields):
     existing = page.get_translations().filter(locale=locale).first()
     if existing:
         return existing.specific
-    translation = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    if adapt:
-        adapt(translation)
-    translation.save_revision().publish()
+    translation = publish_translation(page, locale, adapt=adapt, **fields)
     log(f"„{page.title}“ ({code}) angelegt")
     return translation
-
-
-def ensure_locales():
-    for code in ("de", "en", "ar"):
-        Locale.objects.get_or_create(language_code=code)

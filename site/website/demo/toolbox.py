@@ -8,8 +8,9 @@ from django.utils.html import format_html
 
 from wagtail.documents import get_document_model
 
-from website.toolbox.models import MethodPage, MethodWorksheet, TargetGroup, ToolboxPage
+from website.toolbox.models import MethodWorksheet, TargetGroup
 
+from .factories import MethodPageFactory, ToolboxPageFactory
 from .helpers import ensure_child, paragraphs_html
 from .seed import read_sections
 
@@ -156,7 +157,7 @@ def build(home, log):
     section = read_sections()["Toolbox"]
     toolbox, created = ensure_child(
         home,
-        ToolboxPage,
+        ToolboxPageFactory,
         "toolbox",
         title="Toolbox",
         intro=paragraphs_html(section.paragraphs),
@@ -169,7 +170,7 @@ def build(home, log):
         smallest, largest = method["group_size"]
         page, created = ensure_child(
             toolbox,
-            MethodPage,
+            MethodPageFactory,
             method["slug"],
             title=method["title"],
             aim=method["aim"],

@@ -6,7 +6,10 @@ from website.users import sections
 
 
 class Command(BaseCommand):
-    help = "Builds the demo site from the seed's text; run again, it adds only what is missing."
+    help = (
+        "Builds the demo site from the seed's text; run again, it adds only what is missing. "
+        "Needs the test extra (pip install '.[test]'): its pages are made by factory_boy."
+    )
 
     def handle(self, *args, **options):
         def log(message):
