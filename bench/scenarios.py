@@ -40,7 +40,7 @@ import requests  # noqa: E402
 from PIL import Image, ImageChops, ImageStat  # noqa: E402
 
 from exhibitions.models import ExhibitionIndexPage, ExhibitionPage, GalleryPhoto  # noqa: E402
-from website.core.demo import pages as demo  # noqa: E402
+from website.demo import home as demo  # noqa: E402
 from website.images import renditions  # noqa: E402
 from website.images.models import CustomImage  # noqa: E402
 from website.users.models import User  # noqa: E402

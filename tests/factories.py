@@ -1,36 +1,25 @@
-import datetime
+"""Factories for the tests: the site's own, shared with the demo, and a whole site."""
 
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Collection, Page, Site
 
-import factory
-import wagtail_factories
+from website.demo.factories import (
+    ExhibitionIndexPageFactory,
+    ExhibitionPageFactory,
+    HomePageFactory,
+    StandardPageFactory,
+    locales,
+    publish_translation,
+)
 
-from website.core.models import HomePage, StandardPage
-
-
-class HomePageFactory(wagtail_factories.PageFactory):
-    title = "Connecting Humans"
-    slug = "start"
-    hero_heading = "Connecting Humans"
-    intro = "<p>Connecting Humans steht für die Überwindung soziokultureller Barrieren.</p>"
-
-    class Meta:
-        model = HomePage
-
-
-class StandardPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Seite {n}")
-    slug = factory.Sequence(lambda n: f"seite-{n}")
-    intro = "Eine Einleitung."
-
-    class Meta:
-        model = StandardPage
-
-
-def locales():
-    return {
-        code: Locale.objects.get_or_create(language_code=code)[0] for code in ("de", "en", "ar")
-    }
+__all__ = [
+    "ExhibitionIndexPageFactory",
+    "ExhibitionPageFactory",
+    "HomePageFactory",
+    "StandardPageFactory",
+    "build_site",
+    "locales",
+    "publish_translation",
+]
 
 
 def build_site():
@@ -52,29 +41,3 @@ def build_site():
     for code in ("en", "ar"):
         homes[code] = publish_translation(home, by_code[code])
     return homes
-
-
-def publish_translation(page, locale, **fields):
-    translation = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    translation.refresh_from_db()
-    return translation
-
-
-class ExhibitionIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Ausstellungen"
-    slug = "ausstellungen"
-
-    class Meta:
-        model = "exhibitions.ExhibitionIndexPage"
-
-
-class ExhibitionPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Ausstellung {n}")
-    slug = factory.Sequence(lambda n: f"ausstellung-{n}")
-    start_date = datetime.date(2024, 5, 1)
-
-    class Meta:
-        model = "exhibitions.ExhibitionPage"

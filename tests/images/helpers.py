@@ -1,15 +1,7 @@
-from django.core.files.base import ContentFile
-
 from tests.factories import StandardPageFactory
-from website.images.models import CustomImage
+from website.demo.factories import make_image
 
-
-def make_image(content, name="foto.jpg", **fields):
-    image = CustomImage(title=fields.pop("title", "Foto"), file=ContentFile(content, name=name))
-    for key, value in fields.items():
-        setattr(image, key, value)
-    image.save()
-    return image
+__all__ = ["make_image", "page_showing"]
 
 
 def page_showing(parent, image, **fields):

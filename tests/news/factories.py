@@ -1,31 +1,7 @@
-import datetime
+from website.demo.factories import NewsIndexPageFactory, NewsPageFactory, ProjectPageFactory
+from website.news.models import NewsPageRelatedPage
 
-from django.utils.text import slugify
-
-import factory
-import wagtail_factories
-
-from website.news.models import NewsIndexPage, NewsPage, NewsPageRelatedPage
-from website.projects.models import ProjectPage
-
-
-class NewsIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Aktuelles"
-    slug = "aktuelles"
-    intro = "<p>Neuigkeiten aus dem Projekt.</p>"
-
-    class Meta:
-        model = NewsIndexPage
-
-
-class NewsPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Nachricht {n}")
-    slug = factory.LazyAttribute(lambda page: slugify(page.title))
-    date = datetime.date(2024, 5, 1)
-    summary = factory.LazyAttribute(lambda page: f"Zusammenfassung: {page.title}")
-
-    class Meta:
-        model = NewsPage
+__all__ = ["NewsIndexPageFactory", "NewsPageFactory", "make_news", "make_project", "publish"]
 
 
 def publish(page):
@@ -44,6 +20,4 @@ def make_news(index, tags=(), projects=(), related=(), **fields):
 
 
 def make_project(home, title, slug):
-    project = ProjectPage(title=title, slug=slug)
-    home.add_child(instance=project)
-    return publish(project)
+    return publish(ProjectPageFactory(parent=home, title=title, slug=slug))

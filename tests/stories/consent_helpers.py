@@ -3,39 +3,20 @@
 import datetime
 
 from django.utils import timezone
-from django.utils.text import slugify
 
-import factory
-import wagtail_factories
 from bs4 import BeautifulSoup
 
 from exhibitions.models import GalleryPhoto
-from stories.models import Consent, Participant, StoryIndexPage, StoryPage
+from stories.models import Consent, Participant, StoryIndexPage
 from tests.factories import ExhibitionIndexPageFactory, ExhibitionPageFactory
 from tests.images.helpers import make_image
 from tests.images.photos import plain_jpeg
+from website.demo.factories import StoryIndexPageFactory, StoryPageFactory
 
 TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 REAL_NAME = "Samira Geheimname-Echt"
 CONTACT = "samira.geheim@example.org, 0170 9876543"
-
-
-class StoryIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Geschichten"
-    slug = "geschichten"
-
-    class Meta:
-        model = StoryIndexPage
-
-
-class StoryPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Geschichte {n}")
-    slug = factory.LazyAttribute(lambda page: slugify(page.title))
-    teaser = "Eine Geschichte vom Ankommen."
-
-    class Meta:
-        model = StoryPage
 
 
 def make_participant(pseudonym, face=Consent.Face.VISIBLE, consent=True, **consent_fields):

@@ -8,16 +8,12 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-import factory
 import pytest
-import wagtail_factories
 
-from stories import demo
 from stories.models import Consent, Participant, StoryIndexPage, StoryPage
 from stories.models.pages import StoryPhoto
 from tests.factories import (
@@ -30,28 +26,12 @@ from tests.factories import (
 from tests.images.helpers import make_image
 from tests.images.photos import plain_jpeg
 from website.core.models import HomePage
+from website.demo import stories as demo
+from website.demo.factories import StoryIndexPageFactory, StoryPageFactory
 from website.projects.models import ProjectPage
 
 REAL_NAME = "Leila Verborgen-Echtname"
 CONTACT = "leila.verborgen@example.org, 0170 1234567"
-
-
-class StoryIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Geschichten"
-    slug = "geschichten"
-    intro = "<p>Teilnehmende erzählen.</p>"
-
-    class Meta:
-        model = StoryIndexPage
-
-
-class StoryPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Geschichte {n}")
-    slug = factory.LazyAttribute(lambda page: slugify(page.title))
-    teaser = factory.LazyAttribute(lambda page: f"Worum es geht: {page.title}")
-
-    class Meta:
-        model = StoryPage
 
 
 def make_participant(pseudonym, sub_project=None, **fields):

@@ -7,8 +7,8 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from website.core.demo.seed import read_sections
 from website.core.models import FooterText, HomePage
+from website.demo.seed import read_sections
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,8 @@ The seed names no provider, address or people: every such detail here is a ficti
 says so on the page.
 """
 
-from website.core.models import StandardPage
-
-from .pages import ensure_child, list_html, paragraphs_html
+from .factories import StandardPageFactory
+from .helpers import ensure_child, list_html, paragraphs_html
 
 FICTIONAL = "Hinweis: Alle Namen, Anschriften und Nummern auf dieser Seite sind fiktive Beispiele."
 
@@ -172,7 +171,13 @@ def build(home, log):
     pages = []
     for slug, title, intro, body in PAGES:
         page, created = ensure_child(
-            home, StandardPage, slug, title=title, intro=intro, body=body, search_description=intro
+            home,
+            StandardPageFactory,
+            slug,
+            title=title,
+            intro=intro,
+            body=body,
+            search_description=intro,
         )
         if created:
             log(f"Seite „{title}“ angelegt")

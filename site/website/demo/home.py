@@ -3,7 +3,7 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 
 from wagtail.models import Locale, Page, Site
 
@@ -12,9 +12,10 @@ from website.core.models import (
     HomePage,
     HomePageFeaturedPage,
     SiteSettings,
-    StandardPage,
 )
 
+from .factories import HomePageFactory, StandardPageFactory, locales
+from .helpers import ensure_child, ensure_translation, paragraphs_html
 from .seed import read_sections
 
 # The seed is German only; these are the site's own translations of its introduction.
@@ -55,51 +56,7 @@ ABOUT_PAGES = [
 ]
 
 
-def paragraphs_html(paragraphs):
-    return format_html_join("", "<p>{}</p>", ((paragraph,) for paragraph in paragraphs))
-
-
-def list_html(items):
-    return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((i,) for i in items)))
-
-
-def ensure_child(parent, model, slug, **fields):
-    """The child page with this slug, created and published only if it does not exist yet."""
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing:
-        return existing.specific, False
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page, True
-
-
-def ensure_translation(page, code, log, adapt=None, **fields):
-    """The page's published translation, made from a copy with these fields translated.
-
-    `adapt(translation)` translates what fields cannot say, such as inline captions.
-    """
-    locale = Locale.objects.get(language_code=code)
-    existing = page.get_translations().filter(locale=locale).first()
-    if existing:
-        return existing.specific
-    translation = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    if adapt:
-        adapt(translation)
-    translation.save_revision().publish()
-    log(f"„{page.title}“ ({code}) angelegt")
-    return translation
-
-
-def ensure_locales():
-    for code in ("de", "en", "ar"):
-        Locale.objects.get_or_create(language_code=code)
-
-
-def ensure_home_page(sections, log):
-    german = Locale.objects.get(language_code="de")
+def ensure_home_page(sections, german, log):
     home = HomePage.objects.filter(locale=german).first()
     site = Site.objects.filter(is_default_site=True).first()
     if home is None:
@@ -112,7 +69,7 @@ def ensure_home_page(sections, log):
             placeholder.delete()
         home, _ = ensure_child(
             Page.get_first_root_node(),
-            HomePage,
+            HomePageFactory,
             "start",
             title="Connecting Humans",
             locale=german,
@@ -139,7 +96,7 @@ def ensure_about_pages(home, sections, log):
     overview = sections["Connecting Women - Connecting Partners"]
     about, created = ensure_child(
         home,
-        StandardPage,
+        StandardPageFactory,
         "ueber-das-projekt",
         title="Über das Projekt",
         intro=overview.paragraphs[0],
@@ -151,7 +108,7 @@ def ensure_about_pages(home, sections, log):
         section = sections[heading]
         _, created = ensure_child(
             about,
-            StandardPage,
+            StandardPageFactory,
             slug,
             title=heading,
             intro=section.paragraphs[0],
@@ -177,19 +134,18 @@ def ensure_featured(home, pages):
 
 def ensure_home_translations(home, log):
     for code, text in HOME_TRANSLATIONS.items():
-        locale = Locale.objects.get(language_code=code)
-        if home.get_translations().filter(locale=locale).exists():
-            continue
-        translation = home.copy_for_translation(locale)
-        translation.hero_text = text["hero_text"]
-        translation.intro = paragraphs_html(text["intro"])
-        translation.search_description = text["intro"][0]
-        translation.hero_link_page = None
-        translation.hero_link_label = ""
-        translation.partners_heading = text["partners_heading"]
-        translation.featured_pages.set([])
-        translation.save_revision().publish()
-        log(f"Startseite ({code}) angelegt")
+        ensure_translation(
+            home,
+            code,
+            log,
+            hero_text=text["hero_text"],
+            intro=paragraphs_html(text["intro"]),
+            search_description=text["intro"][0],
+            hero_link_page=None,
+            hero_link_label="",
+            partners_heading=text["partners_heading"],
+            featured_pages=[],
+        )
 
 
 FOOTER_LINK_LABELS = {
@@ -225,8 +181,7 @@ def ensure_footer_and_settings(site, legal_pages):
 def build(log):
     """The home page in three languages and the pages about the project; returns both."""
     sections = read_sections()
-    ensure_locales()
-    home = ensure_home_page(sections, log)
+    home = ensure_home_page(sections, locales()["de"], log)
     about = ensure_about_pages(home, sections, log)
     ensure_home_translations(home, log)
     return home, about

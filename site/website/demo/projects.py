@@ -7,16 +7,14 @@ and say so in their names.
 import io
 import re
 
-from django.core.files.base import ContentFile
-
 from PIL import Image, ImageDraw, ImageFont
 
-from website.core.demo.pages import ensure_child, ensure_translation, list_html, paragraphs_html
-from website.core.demo.seed import read_sections
-from website.images.models import CustomImage
 from website.people.models import PartnerOrganisation, Person
+from website.projects.models import ProjectContact
 
-from .models import PartnerIndexPage, ProjectContact, ProjectPage
+from .factories import PartnerIndexPageFactory, ProjectPageFactory, make_image
+from .helpers import ensure_child, ensure_translation, list_html, paragraphs_html
+from .seed import read_sections
 
 Kind = PartnerOrganisation.Kind
 # (name, kind, town, short description, logo colour): all fictional.
@@ -238,11 +236,7 @@ def ensure_partners(log):
     for number, (name, kind, town, description, colour) in enumerate(PARTNERS, start=1):
         partner = PartnerOrganisation.objects.filter(name=name).first()
         if partner is None:
-            image = CustomImage(
-                title=f"Logo {name}",
-                file=ContentFile(logo(name, colour), name=f"logo-{number}.png"),
-            )
-            image.save()
+            image = make_image(logo(name, colour), f"logo-{number}.png", title=f"Logo {name}")
             partner = PartnerOrganisation.objects.create(
                 name=name,
                 kind=kind,
@@ -260,7 +254,7 @@ def ensure_partner_page(about, sections, log):
     section = sections["Die Projektpartnerinnen"]
     page, created = ensure_child(
         about,
-        PartnerIndexPage,
+        PartnerIndexPageFactory,
         "projektpartnerinnen",
         title=section.heading,
         intro=paragraphs_html(section.paragraphs),
@@ -294,7 +288,7 @@ def ensure_project(home, slug, sections, partners, log):
     german = project["de"]
     page, created = ensure_child(
         home,
-        ProjectPage,
+        ProjectPageFactory,
         slug,
         title=project["title"],
         intro=lead,

@@ -2,17 +2,16 @@
 
 import datetime
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.html import format_html
 
-from website.core.demo.pages import ensure_child, ensure_translation
-from website.core.demo.seed import read_sections
-from website.images.models import CustomImage
+from exhibitions.models import ExhibitionCredit, ExhibitionPage, GalleryPhoto, Venue
 from website.people.models import Person
 
-from .demo_photos import fashion_photo, garment_and_pattern
-from .models import ExhibitionCredit, ExhibitionIndexPage, ExhibitionPage, GalleryPhoto, Venue
+from .exhibition_photos import fashion_photo, garment_and_pattern
+from .factories import ExhibitionIndexPageFactory, ExhibitionPageFactory, make_image
+from .helpers import ensure_child, ensure_translation
+from .seed import read_sections
 
 PHOTOS = 24
 SEED_HEADING = "„Beulwitz designt“"
@@ -80,7 +79,7 @@ TRANSLATIONS = {
 def build(home, log):
     index, created = ensure_child(
         home,
-        ExhibitionIndexPage,
+        ExhibitionIndexPageFactory,
         "ausstellungen",
         title="Ausstellungen",
         intro="<p>Fotoausstellungen aus den Projekten von Connecting Humans.</p>",
@@ -104,15 +103,13 @@ def add_beulwitz_designt(index, log):
     images = []
     for number in range(PHOTOS):
         data, shows = fashion_photo(number)
-        image = CustomImage(
-            title=shows["caption"], file=ContentFile(data, name=f"beulwitz-{number + 1:02d}.jpg")
-        )
-        image.save()
+        image = make_image(data, f"beulwitz-{number + 1:02d}.jpg", title=shows["caption"])
         images.append((image, shows))
         log(f"Foto {number + 1} von {PHOTOS} erzeugt")
     summary = section.paragraphs[0].removeprefix(subtitle).strip()
     today = timezone.localdate()
-    exhibition = ExhibitionPage(
+    exhibition = ExhibitionPageFactory(
+        parent=index,
         slug="beulwitz-designt",
         title="Beulwitz designt",
         subtitle=subtitle,
@@ -130,20 +127,15 @@ def add_beulwitz_designt(index, log):
         ],
         listing_image=images[0][0],
         search_description=summary,
-    )
-    exhibition.gallery_photos.set(
-        [
+        gallery_photos=[
             GalleryPhoto(image=image, caption=shows["caption"], alt_text=shows["alt"])
             for image, shows in images
-        ]
-    )
-    exhibition.credits.set(
-        [
+        ],
+        credits=[
             ExhibitionCredit(role=ExhibitionCredit.Role.INITIATOR, person=person)
             for person in initiators()
-        ]
+        ],
     )
-    index.add_child(instance=exhibition)
     exhibition.tags.add("Mode", "Nachhaltigkeit", "Teilhabe")
     exhibition.save_revision().publish()
     log("Ausstellung „Beulwitz designt“ angelegt")

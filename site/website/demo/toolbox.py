@@ -8,10 +8,11 @@ from django.utils.html import format_html
 
 from wagtail.documents import get_document_model
 
-from website.core.demo.pages import ensure_child, paragraphs_html
-from website.core.demo.seed import read_sections
+from website.toolbox.models import MethodWorksheet, TargetGroup
 
-from .models import MethodPage, MethodWorksheet, TargetGroup, ToolboxPage
+from .factories import MethodPageFactory, ToolboxPageFactory
+from .helpers import ensure_child, paragraphs_html
+from .seed import read_sections
 
 EXAMPLE_NOTE = "Beispielmethode der Demo-Inhalte."
 
@@ -156,7 +157,7 @@ def build(home, log):
     section = read_sections()["Toolbox"]
     toolbox, created = ensure_child(
         home,
-        ToolboxPage,
+        ToolboxPageFactory,
         "toolbox",
         title="Toolbox",
         intro=paragraphs_html(section.paragraphs),
@@ -169,7 +170,7 @@ def build(home, log):
         smallest, largest = method["group_size"]
         page, created = ensure_child(
             toolbox,
-            MethodPage,
+            MethodPageFactory,
             method["slug"],
             title=method["title"],
             aim=method["aim"],

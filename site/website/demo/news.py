@@ -5,10 +5,11 @@ import datetime
 
 from django.utils import timezone
 
-from website.core.demo.pages import ensure_child, paragraphs_html
-from website.core.demo.seed import read_sections
+from website.news.models import NewsPageRelatedPage
 
-from .models import NewsIndexPage, NewsPage, NewsPageRelatedPage
+from .factories import NewsIndexPageFactory, NewsPageFactory
+from .helpers import ensure_child, paragraphs_html
+from .seed import read_sections
 
 EXAMPLE = "Fiktives Beispiel der Demo-Inhalte."
 
@@ -75,7 +76,7 @@ def news_items(sections, exhibition, projects, partner_page, toolbox):
 def build(home, exhibition, projects, partner_page, toolbox, log):
     index, created = ensure_child(
         home,
-        NewsIndexPage,
+        NewsIndexPageFactory,
         "neuigkeiten",
         title="Neuigkeiten",
         intro="<p>Was in den Projekten von Connecting Humans geschieht.</p>",
@@ -86,7 +87,8 @@ def build(home, exhibition, projects, partner_page, toolbox, log):
     for item in news_items(read_sections(), exhibition, projects, partner_page, toolbox):
         if index.get_children().filter(slug=item["slug"]).exists():
             continue
-        page = NewsPage(
+        page = NewsPageFactory(
+            parent=index,
             slug=item["slug"],
             title=item["title"],
             date=item["date"],
@@ -95,10 +97,9 @@ def build(home, exhibition, projects, partner_page, toolbox, log):
             lead_image_alt=item.get("lead_image_alt", ""),
             body=[{"type": "paragraph", "value": paragraphs_html(item["body"])}],
             search_description=item["summary"],
+            related_pages=[NewsPageRelatedPage(page=related) for related in item["related"]],
+            projects=item.get("projects", []),
         )
-        page.related_pages.set([NewsPageRelatedPage(page=related) for related in item["related"]])
-        page.projects.set(item.get("projects", []))
-        index.add_child(instance=page)
         page.tags.add(*item["tags"])
         page.save_revision().publish()
         log(f"Meldung „{item['title']}“ angelegt")

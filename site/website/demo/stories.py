@@ -9,18 +9,17 @@ import datetime
 import io
 import random
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.html import format_html
 
 from PIL import Image, ImageDraw, ImageFilter
 
 from exhibitions.models import ExhibitionPage
-from website.core.demo.pages import ensure_child, paragraphs_html
-from website.images.models import CustomImage
+from stories.models import Consent, Participant, StoryPhoto
 from website.projects.models import ProjectPage
 
-from .models import Consent, Participant, StoryIndexPage, StoryPage, StoryPhoto
+from .factories import StoryIndexPageFactory, StoryPageFactory, make_image
+from .helpers import ensure_child, paragraphs_html
 
 EXAMPLE = "Fiktives Beispiel der Demo-Inhalte: Person, Name und Geschichte sind erfunden."
 
@@ -235,10 +234,9 @@ def scene_picture(sky, ground, seed, size=(1600, 1067)):
     return jpeg(image.filter(ImageFilter.GaussianBlur(1.5)))
 
 
-def make_image(title, data, participant, name):
-    image = CustomImage(title=title, description=title, file=ContentFile(data, name=name))
-    image.faces_unrecognisable = True  # drawn figures, seen from behind
-    image.save()
+def drawn_image(title, data, participant, name):
+    # Drawn figures, seen from behind: no face to recognise.
+    image = make_image(data, name, title=title, description=title, faces_unrecognisable=True)
     # The image's record of who it shows drives the consent checks.
     image.participants.add(participant)
     return image
@@ -279,13 +277,13 @@ def add_story(index, story, participant, exhibition, log):
     images = {}
     for number, (sky, ground, title) in enumerate(story.get("scenes", [])):
         data = scene_picture(sky, ground, seed=f"{story['slug']}-{number}")
-        images[f"scene-{number}"] = make_image(
+        images[f"scene-{number}"] = drawn_image(
             title, data, participant, f"{story['slug']}-{number + 1}.jpg"
         )
     portrait = None
     if "portrait" in story:
         background, figure, title = story["portrait"]
-        portrait = make_image(
+        portrait = drawn_image(
             title, portrait_picture(background, figure), participant, f"{story['slug']}.jpg"
         )
     body = [
@@ -294,7 +292,8 @@ def add_story(index, story, participant, exhibition, log):
         else item
         for item in story["body"]
     ]
-    page = StoryPage(
+    page = StoryPageFactory(
+        parent=index,
         slug=story["slug"],
         title=story["title"],
         participant=participant,
@@ -305,16 +304,12 @@ def add_story(index, story, participant, exhibition, log):
         portrait_alt=portrait.title if portrait else "",
         body=body,
         search_description=story["teaser"],
-    )
-    page.photos.set(
-        [
+        photos=[
             StoryPhoto(image=images[name], caption=images[name].title, alt_text=images[name].title)
             for name in story.get("photos", [])
-        ]
+        ],
+        exhibitions=[exhibition] if story.get("exhibition") and exhibition else [],
     )
-    if story.get("exhibition") and exhibition:
-        page.exhibitions.set([exhibition])
-    index.add_child(instance=page)
     page.tags.add(*story["tags"])
     page.save_revision().publish()
     log(f"Geschichte „{story['title']}“ angelegt")
@@ -323,7 +318,7 @@ def add_story(index, story, participant, exhibition, log):
 def build(home, log):
     index, created = ensure_child(
         home,
-        StoryIndexPage,
+        StoryIndexPageFactory,
         "geschichten",
         title="Geschichten",
         intro="<p>Teilnehmende von Connecting Women und Connecting Partners erzählen, "
