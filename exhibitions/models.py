@@ -1,5 +1,3 @@
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -24,13 +22,16 @@ from wagtail.search import index
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 
 from website.core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
+from website.core.filters import tags_in_use
 from website.core.models import BasePage
 from website.images import renditions
 from website.images.models import ImageUse
 from website.markup import WebAddressField
+
+from .filters import ExhibitionFilterSet
 
 
 class Venue(index.Indexed, models.Model):
@@ -80,12 +81,10 @@ class ExhibitionIndexPage(BasePage):  # noqa: DJ008 (Page defines __str__)
         context = super().get_context(request, *args, **kwargs)
         published = ExhibitionPage.objects.child_of(self).live().public()
         exhibitions = published.select_related("venue", "listing_image").order_by("start_date")
-        tag = request.GET.get("tag", "")[:100]
-        if tag:
-            # Tag slugs are letters, digits and hyphens: anything else matches no exhibition
-            # and is not sent to the database (PostgreSQL refuses a NUL in a query).
-            is_slug = re.fullmatch(r"[-\w]+", tag)
-            exhibitions = exhibitions.filter(tags__slug=tag) if is_slug else exhibitions.none()
+        filters = ExhibitionFilterSet(
+            request.GET, exhibitions, offers={"tag": tags_in_use(published)}
+        )
+        exhibitions = filters.qs
         today = timezone.localdate()
         sections = {"current": [], "upcoming": [], "past": []}
         for exhibition in exhibitions:
@@ -97,12 +96,7 @@ class ExhibitionIndexPage(BasePage):  # noqa: DJ008 (Page defines __str__)
             upcoming=sections["upcoming"],
             # Paging clamps what it cannot use (?page=abc, -1, 99999999) to the first or last.
             past=Paginator(sections["past"], 12).get_page(request.GET.get("page", "")[:10]),
-            tag=tag,
-            tags=Tag.objects.filter(
-                exhibitions_exhibitionpagetag_items__content_object__in=published
-            )
-            .distinct()
-            .order_by("name"),
+            filters=filters,
         )
         return context
 

@@ -17,9 +17,10 @@ from wagtail.search import index
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 
 from website.core.blocks import PARAGRAPH_FEATURES
+from website.core.filters import tags_in_use
 from website.core.forms import SameLocaleChoicesPageForm
 from website.core.models import BasePage
 from website.images import renditions
@@ -27,6 +28,7 @@ from website.images.models import ImageUse, image_field
 from website.projects.models import ProjectPage
 
 from ..blocks import LANGUAGE_NAMES, StoryStreamBlock
+from ..filters import StoryFilterSet
 
 PER_PAGE = 12
 
@@ -54,57 +56,19 @@ class StoryIndexPage(BasePage):  # noqa: DJ008 (Page defines __str__)
         stories = published.select_related("participant", "listing_image", "portrait").order_by(
             "-first_published_at", "-pk"
         )
-
-        # What the filters offer comes first: a value asked for is looked up in these lists,
-        # so nothing a visitor types reaches the database (PostgreSQL refuses a NUL, say).
-        tags = list(
-            Tag.objects.filter(stories_storypagetag_items__content_object__in=published)
-            .distinct()
-            .order_by("name")
+        filters = StoryFilterSet(
+            request.GET,
+            stories,
+            offers={
+                "tag": tags_in_use(published),
+                "project": self.projects_with_stories(published),
+                "language": self.languages_of(published),
+            },
         )
-        project_list = list(self.projects_with_stories(published))
-        languages = self.languages_of(published)
-
-        tag_slug = request.GET.get("tag", "")[:100]
-        tag = next((item for item in tags if item.slug == tag_slug), None)
-        if tag_slug:
-            stories = stories.filter(tags=tag) if tag else stories.none()
-
-        project_slug = request.GET.get("project", "")[:100]
-        project = next((item for item in project_list if item.slug == project_slug), None)
-        if project_slug:
-            # Participants belong to the German sub-project; its translations count too.
-            stories = (
-                stories.filter(participant__sub_project__translation_key=project.translation_key)
-                if project
-                else stories.none()
-            )
-
-        language_code = request.GET.get("language", "")[:20]
-        language = next((item for item in languages if item[0] == language_code), None)
-        if language_code:
-            stories = (
-                stories.filter(languages__contains=f",{language_code},")
-                if language
-                else stories.none()
-            )
-
         # Paging clamps what it cannot use (?page=abc, -1, 99999999) to the first or last.
-        page_obj = Paginator(stories, PER_PAGE).get_page(request.GET.get("page", "")[:10])
+        page_obj = Paginator(filters.qs, PER_PAGE).get_page(request.GET.get("page", "")[:10])
         renditions.prefetch([story.card_image for story in page_obj], "card")
-        context.update(
-            stories=page_obj,
-            tags=tags,
-            tag=tag,
-            tag_slug=tag_slug,
-            project_list=project_list,
-            project=project,
-            project_slug=project_slug,
-            languages=languages,
-            language=language,
-            language_code=language_code,
-            is_filtered=bool(tag_slug or project_slug or language_code),
-        )
+        context.update(stories=page_obj, filters=filters)
         return context
 
     def projects_with_stories(self, published):

@@ -15,9 +15,10 @@ from wagtail.search import index
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 
 from website.core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
+from website.core.filters import tags_in_use
 from website.core.forms import SameLocaleChoicesPageForm
 from website.core.models import BasePage
 from website.images import renditions
@@ -25,6 +26,7 @@ from website.images.models import image_field
 from website.projects.models import ProjectPage
 
 from . import feeds
+from .filters import NewsFilterSet
 
 PER_PAGE = 10
 
@@ -63,44 +65,15 @@ class NewsIndexPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines _
         context = super().get_context(request, *args, **kwargs)
         published = self.published_news()
         news = published.select_related("listing_image", "lead_image").prefetch_related("tags")
-
-        # The filter lists come first: the active tag and project are looked up in them.
-        tags = list(
-            Tag.objects.filter(news_newspagetag_items__content_object__in=published)
-            .distinct()
-            .order_by("name")
+        filters = NewsFilterSet(
+            request.GET,
+            news,
+            offers={"project": self.projects_with_news(published), "tag": tags_in_use(published)},
         )
-        project_list = list(self.projects_with_news(published))
-
-        tag_slug = request.GET.get("tag", "")[:100]
-        tag = next((item for item in tags if item.slug == tag_slug), None)
-        if tag_slug:
-            news = news.filter(tags=tag) if tag else news.none()
-
-        project_slug = request.GET.get("project", "")[:100]
-        project = next((item for item in project_list if item.slug == project_slug), None)
-        if project_slug:
-            # News in any language that names the project in any language.
-            news = (
-                news.filter(projects__translation_key=project.translation_key).distinct()
-                if project
-                else news.none()
-            )
-
         # Paging clamps what it cannot use (?page=abc, -1, 99999999) to the first or last.
-        page_obj = Paginator(news, PER_PAGE).get_page(request.GET.get("page", "")[:10])
+        page_obj = Paginator(filters.qs, PER_PAGE).get_page(request.GET.get("page", "")[:10])
         renditions.prefetch([item.card_image for item in page_obj], "card")
-        context.update(
-            news=page_obj,
-            tags=tags,
-            project_list=project_list,
-            tag_slug=tag_slug,
-            tag=tag,
-            project_slug=project_slug,
-            project=project,
-            is_filtered=bool(tag_slug or project_slug),
-            feeds=self.feed_links(request),
-        )
+        context.update(news=page_obj, filters=filters, feeds=self.feed_links(request))
         return context
 
     def projects(self):

@@ -1,11 +1,9 @@
 import re
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +23,7 @@ from website.images.models import image_field
 
 from .blocks import ReflectionQuestionBlock, StepBlock
 from .durations import format_duration, format_group_size, iso_duration
+from .filters import MethodFilterSet
 
 METHODS_PER_PAGE = 12
 
@@ -35,84 +34,6 @@ class TargetGroup(models.TextChoices):
     MIXED = "mixed", _("Mixed groups")
     PROFESSIONALS = "professionals", _("Professionals and volunteers")
     SCHOOLS = "schools", _("Schools")
-
-
-class DurationBand(models.TextChoices):
-    SHORT = "short", _("Up to 30 minutes")
-    MEDIUM = "medium", _("31 to 90 minutes")
-    LONG = "long", _("More than 90 minutes")
-
-
-# Inclusive bounds in minutes; None is open.
-DURATION_BOUNDS = {
-    DurationBand.SHORT: (None, 30),
-    DurationBand.MEDIUM: (31, 90),
-    DurationBand.LONG: (91, None),
-}
-
-
-class MethodFilterForm(forms.Form):
-    """The listing's filters. Only values that pass it ever reach the database."""
-
-    target_group = forms.ChoiceField(
-        label=_("Target group"),
-        choices=[("", _("All target groups")), *TargetGroup.choices],
-        required=False,
-    )
-    group_size = forms.IntegerField(
-        label=_("Group size"),
-        help_text=_("Methods that work for a group of this many people."),
-        min_value=1,
-        max_value=999,
-        required=False,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-    )
-    duration = forms.ChoiceField(
-        label=_("Duration"),
-        choices=[("", _("Any duration")), *DurationBand.choices],
-        required=False,
-        widget=forms.RadioSelect,
-    )
-
-    @classmethod
-    def from_query(cls, query):
-        """The filters a query string asks for, and whether any of its values had to be ignored.
-
-        A value that is invalid, or a parameter given more than once, is left out: the form
-        that is shown again has it unset, so it never looks applied.
-        """
-        data = {}
-        ignored = False
-        for name in cls.base_fields:
-            values = query.getlist(name)
-            if len(values) == 1:
-                data[name] = values[0]
-            elif values:
-                ignored = True
-        bound = cls(data)
-        bound.is_valid()
-        applied = {
-            name: value for name, value in bound.cleaned_data.items() if value not in (None, "")
-        }
-        ignored = ignored or any(data.get(name) for name in bound.errors)
-        return cls(initial=applied), applied, ignored
-
-
-def filter_methods(methods, filters):
-    if target_group := filters.get("target_group"):
-        methods = methods.filter(target_group=target_group)
-    if group_size := filters.get("group_size"):
-        methods = methods.filter(
-            Q(group_size_max__isnull=True) | Q(group_size_max__gte=group_size),
-            group_size_min__lte=group_size,
-        )
-    if duration := filters.get("duration"):
-        shortest, longest = DURATION_BOUNDS[duration]
-        if shortest is not None:
-            methods = methods.filter(duration_minutes__gte=shortest)
-        if longest is not None:
-            methods = methods.filter(duration_minutes__lte=longest)
-    return methods
 
 
 class ToolboxPage(BasePage):  # noqa: DJ008 (Page defines __str__)
@@ -134,25 +55,21 @@ class ToolboxPage(BasePage):  # noqa: DJ008 (Page defines __str__)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        form, filters, ignored = MethodFilterForm.from_query(request.GET)
-        methods = filter_methods(
+        methods = (
             MethodPage.objects.child_of(self)
             .live()
             .public()
             .defer_streamfields()
             .select_related("listing_image", "image")
-            .order_by("path"),
-            filters,
+            .order_by("path")
         )
+        filters = MethodFilterSet(request.GET, methods, offers={"target_group": TargetGroup})
         # Paging clamps what it cannot use (?page=abc, -1, 99999999) to the first or last.
-        page_obj = Paginator(methods, METHODS_PER_PAGE).get_page(request.GET.get("page", "")[:10])
-        renditions.prefetch([method.card_image for method in page_obj], "card")
-        context.update(
-            filter_form=form,
-            filters=filters,
-            filters_ignored=ignored,
-            methods=page_obj,
+        page_obj = Paginator(filters.qs, METHODS_PER_PAGE).get_page(
+            request.GET.get("page", "")[:10]
         )
+        renditions.prefetch([method.card_image for method in page_obj], "card")
+        context.update(filters=filters, methods=page_obj)
         return context
 
 
