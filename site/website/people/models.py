@@ -46,6 +46,7 @@ class PartnerOrganisation(index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("town"),
+        index.AutocompleteField("town"),
         index.SearchField("short_description"),
         index.FilterField("kind"),
     ]
@@ -100,6 +101,7 @@ class Person(index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("role"),
+        index.AutocompleteField("role"),
         index.FilterField("organisation"),
     ]
 
