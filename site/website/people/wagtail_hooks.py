@@ -8,8 +8,6 @@ from .models import PartnerOrganisation, Person
 
 # Listings and choosers search the models' own index (their AutocompleteFields). No
 # search_fields here: SQLite's index has no column per field, so naming fields fails there.
-
-
 class PartnerOrganisationViewSet(SnippetViewSet):
     model = PartnerOrganisation
     icon = "group"
