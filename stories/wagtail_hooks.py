@@ -223,6 +223,23 @@ def refuse_bulk_publishing_without_consent(request, action_type, objects, action
     return None
 
 
+@hooks.register("is_image_blocked")
+def shows_someone_without_consent(image):
+    """A photo is taken down while it shows someone whose website consent is not valid, or
+    shows a face that their consent allows only unrecognisable."""
+    for participant in image.participants.prefetch_related("consents"):
+        if not participant.has_valid_consent():
+            return True
+        if not image.faces_unrecognisable and not participant.face_may_be_visible():
+            return True
+    return False
+
+
+@hooks.register("may_see_blocked_images")
+def consent_team_sees_photos_taken_down(user):
+    return admin_views.may_see_consent(user)
+
+
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     @actions.register_action(consent.TAKEDOWN)

@@ -11,6 +11,13 @@ from website.images import views as image_views
 from website.search import views as search_views
 
 urlpatterns = [
+    # Before the admin's own: Wagtail's view makes this from the original for anyone who may
+    # change the image, also of a photo taken down.
+    path(
+        "admin/images/<int:image_id>/preview/<str:filter_spec>/",
+        image_views.preview,
+        name="image_preview",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),

@@ -27,6 +27,8 @@ from wagtail.images.models import Filter
 
 from PIL import Image
 
+from .blocking import is_blocked
+
 logger = logging.getLogger(__name__)
 
 # The AVIF encoder's speed (0 slowest … 10 fastest). `make bench` measures what it costs.
@@ -192,9 +194,14 @@ def rendition_name(image, filter, image_format):
 
 
 def generate(image, specs):
-    """Make the renditions of `specs` the image lacks; return how many were made."""
+    """Make the renditions of `specs` the image lacks; return how many were made.
+
+    None of a photo taken down (blocking.py): its renditions are gone for good.
+    """
     from wagtail.images.models import AbstractImage
 
+    if is_blocked(image):
+        return 0
     filters = [Filter(spec=spec) for spec in dict.fromkeys(specs)]
     existing = set(image.renditions.values_list("filter_spec", "focal_point_key"))
     missing = [f for f in filters if (f.spec, f.get_cache_key(image)) not in existing]
