@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
@@ -24,13 +23,15 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 import django_filters
 
+from website.images.choosing import ChosenImagesForm
+
 from . import admin_views, consent
 from .models import Participant, Status
 
 CONSENT_PERMISSION = "stories.change_consent"
 
 
-class ParticipantForm(WagtailAdminModelForm):
+class ParticipantForm(ChosenImagesForm):
     """Consent records are part of the form only for the consent team."""
 
     def __init__(self, *args, **kwargs):

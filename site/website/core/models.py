@@ -22,6 +22,7 @@ from website.people.models import PartnerOrganisation
 
 from . import generation
 from .blocks import PARAGRAPH_FEATURES, BaseStreamBlock
+from .forms import BasePageForm
 
 
 class ListingFieldsMixin(models.Model):
@@ -128,6 +129,7 @@ class BasePage(CacheHeadersMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
         *ListingFieldsMixin.listing_panels,
         *SocialFieldsMixin.social_panels,
     ]
+    base_form_class = BasePageForm
 
     # What a search result shows as its summary can also be found.
     search_fields = [
