@@ -25,6 +25,12 @@ from .blocks import PARAGRAPH_FEATURES, BaseStreamBlock
 from .forms import BasePageForm
 
 
+def is_public(page):
+    """Whether anonymous visitors may open the page: live, and neither it nor an ancestor is
+    view-restricted. Menus, breadcrumbs and listings name no other page."""
+    return page is not None and page.live and not page.get_view_restrictions().exists()
+
+
 class ListingFieldsMixin(models.Model):
     """How a page presents itself as a card in listings, teasers and related links."""
 

@@ -63,9 +63,11 @@ def build_results(pages):
     load_images(pages)
     images = [getattr(page, "card_image", None) for page in pages]
     renditions.prefetch(images, "card")
-    # The section a page belongs to is its parent, unless that is the home page.
+    # The section a page belongs to is its parent, unless that is the home page; named only
+    # if visitors may open it.
     parent_paths = {page.path[: -Page.steplen] for page in pages}
-    sections = {p.path: p for p in Page.objects.filter(path__in=parent_paths, depth__gt=2)}
+    parents = Page.objects.filter(path__in=parent_paths, depth__gt=2).live().public()
+    sections = {p.path: p for p in parents}
     return [
         Result(
             page=page,
