@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from website.core import views as core_views
 from website.images import views as image_views
 from website.search import views as search_views
+from website.users import tags
 
 urlpatterns = [
     # Before the admin's own: Wagtail's view makes this from the original for anyone who may
@@ -18,6 +19,9 @@ urlpatterns = [
         image_views.preview,
         name="image_preview",
     ),
+    # Before the admin's own, which offers the tags of every section and of restricted pages.
+    path("admin/tag-autocomplete/", tags.autocomplete),
+    path("admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/", tags.autocomplete),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),

@@ -20,13 +20,13 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 
 from website.core.blocks import PARAGRAPH_FEATURES
-from website.core.forms import SameLocaleChoicesPageForm
 from website.core.models import BasePage
 from website.images import renditions
 from website.images.models import ImageUse, image_field
 from website.projects.models import ProjectPage
 
 from ..blocks import LANGUAGE_NAMES, StoryStreamBlock
+from ..forms import StoryPageForm
 
 PER_PAGE = 12
 
@@ -212,7 +212,7 @@ class StoryPage(BasePage):  # noqa: DJ008 (Page defines __str__)
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
-    base_form_class = SameLocaleChoicesPageForm
+    base_form_class = StoryPageForm
     same_locale_choices = ("exhibitions",)
 
     class Meta:
