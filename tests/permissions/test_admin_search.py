@@ -102,6 +102,7 @@ def test_every_admin_search_answers_hostile_queries(
         ("wagtailsnippets_exhibitions_venue:list", "Gartenweg", "Kulturhaus"),
         ("wagtailsnippets_exhibitions_venue:list", "Kultur", "Kulturhaus"),
         ("wagtailsnippetchoosers_exhibitions_venue:choose", "Gartenweg", "Kulturhaus"),
+        ("wagtailsnippetchoosers_stories_participant:choose", "Garten", "Garten-Leyla"),
         ("wagtailimages:index", '"Foto Gartenbilder"', "Foto Gartenbilder"),
         ("wagtailadmin_pages:search", "Garten*", "Gartenbilder"),
         ("wagtailadmin_choose_page_search", "(gartenbilder)", "Gartenbilder"),
