@@ -54,7 +54,12 @@ class Venue(index.Indexed, models.Model):
         FieldPanel("accessibility"),
         FieldPanel("website"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("address"),
+        index.AutocompleteField("address"),
+    ]
 
     class Meta:
         ordering = ["name"]

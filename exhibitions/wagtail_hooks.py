@@ -12,7 +12,7 @@ class VenueViewSet(SnippetViewSet):
     model = Venue
     icon = "site"
     list_display = ["name", "address"]
-    search_fields = ["name", "address"]
+    # No search_fields: the model's index (name and address) is searched, as in the chooser.
 
 
 register_snippet(VenueViewSet)

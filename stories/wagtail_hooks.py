@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
@@ -20,17 +19,27 @@ from wagtail.admin.ui.tables import Column
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 import django_filters
 
+from website.images.choosing import ChosenImagesForm
+
 from . import admin_views, consent
 from .models import Participant, Status
+from .sections import participants_offered_to
 
 CONSENT_PERMISSION = "stories.change_consent"
 
 
-class ParticipantForm(WagtailAdminModelForm):
+class ParticipantForm(ChosenImagesForm):
     """Consent records are part of the form only for the consent team."""
 
     def __init__(self, *args, **kwargs):
@@ -139,6 +148,42 @@ class ParticipantFilterSet(WagtailFilterSet):
         return queryset.filter(pk__in=matching)
 
 
+class OfferedParticipants:
+    """A chooser view with the participants the editor may choose (stories.sections)."""
+
+    def get_object_list(self):
+        return participants_offered_to(self.request.user)
+
+    def get_object(self, pk):
+        return self.get_object_list().get(pk=pk)
+
+    def get_objects(self, pks):
+        return self.get_object_list().filter(pk__in=pks)
+
+
+class ParticipantChooseView(OfferedParticipants, ChooseView):
+    pass
+
+
+class ParticipantChooseResultsView(OfferedParticipants, ChooseResultsView):
+    pass
+
+
+class ParticipantChosenView(OfferedParticipants, SnippetChosenView):
+    pass
+
+
+class ParticipantChosenMultipleView(OfferedParticipants, SnippetChosenMultipleView):
+    pass
+
+
+class ParticipantChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = ParticipantChooseView
+    choose_results_view_class = ParticipantChooseResultsView
+    chosen_view_class = ParticipantChosenView
+    chosen_multiple_view_class = ParticipantChosenMultipleView
+
+
 class ParticipantViewSet(SnippetViewSet):
     model = Participant
     icon = "user"
@@ -151,6 +196,7 @@ class ParticipantViewSet(SnippetViewSet):
     filterset_class = ParticipantFilterSet
     # No search_fields: the model's own index (the pseudonym, nothing else) is searched.
     edit_handler = ObjectList(participant_panels, base_form_class=ParticipantForm)
+    chooser_viewset_class = ParticipantChooserViewSet
 
     def get_queryset(self, request):
         return Participant.objects.select_related("sub_project").prefetch_related("consents")
@@ -221,6 +267,31 @@ def refuse_bulk_publishing_without_consent(request, action_type, objects, action
             )
             return redirect(request.GET.get("next") or reverse("wagtailadmin_explore_root"))
     return None
+
+
+@hooks.register("construct_image_form")
+def offer_participants_of_own_sections(form, user):
+    field = form.fields.get("participants")
+    if field is not None and user is not None:
+        chosen = form.instance.participants.values_list("pk", flat=True) if form.instance.pk else []
+        field.queryset = participants_offered_to(user, chosen)
+
+
+@hooks.register("is_image_blocked")
+def shows_someone_without_consent(image):
+    """A photo is taken down while it shows someone whose website consent is not valid, or
+    shows a face that their consent allows only unrecognisable."""
+    for participant in image.participants.prefetch_related("consents"):
+        if not participant.has_valid_consent():
+            return True
+        if not image.faces_unrecognisable and not participant.face_may_be_visible():
+            return True
+    return False
+
+
+@hooks.register("may_see_blocked_images")
+def consent_team_sees_photos_taken_down(user):
+    return admin_views.may_see_consent(user)
 
 
 @hooks.register("register_log_actions")

@@ -9,8 +9,19 @@ from wagtail.documents import urls as wagtaildocs_urls
 from website.core import views as core_views
 from website.images import views as image_views
 from website.search import views as search_views
+from website.users import tags
 
 urlpatterns = [
+    # Before the admin's own: Wagtail's view makes this from the original for anyone who may
+    # change the image, also of a photo taken down.
+    path(
+        "admin/images/<int:image_id>/preview/<str:filter_spec>/",
+        image_views.preview,
+        name="image_preview",
+    ),
+    # Before the admin's own, which offers the tags of every section and of restricted pages.
+    path("admin/tag-autocomplete/", tags.autocomplete),
+    path("admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/", tags.autocomplete),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's password views, throttled: our paths come before Wagtail's.
     path(

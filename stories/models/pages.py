@@ -21,7 +21,6 @@ from taggit.models import TaggedItemBase
 
 from website.core.blocks import PARAGRAPH_FEATURES
 from website.core.filters import tags_in_use
-from website.core.forms import SameLocaleChoicesPageForm
 from website.core.models import BasePage
 from website.images import renditions
 from website.images.models import ImageUse, image_field
@@ -29,6 +28,7 @@ from website.projects.models import ProjectPage
 
 from ..blocks import LANGUAGE_NAMES, StoryStreamBlock
 from ..filters import StoryFilterSet
+from ..forms import StoryPageForm
 
 PER_PAGE = 12
 
@@ -176,7 +176,7 @@ class StoryPage(BasePage):  # noqa: DJ008 (Page defines __str__)
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
-    base_form_class = SameLocaleChoicesPageForm
+    base_form_class = StoryPageForm
     same_locale_choices = ("exhibitions",)
 
     class Meta:

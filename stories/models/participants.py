@@ -78,8 +78,13 @@ class Participant(index.Indexed, ClusterableModel):
     )
     portrait = image_field(_("portrait"))
 
-    # Only the pseudonym: the admin search must not reveal who is behind it.
-    search_fields = [index.SearchField("pseudonym"), index.AutocompleteField("pseudonym")]
+    # Only the pseudonym: the admin search must not reveal who is behind it. The chooser
+    # searches among the participants an editor may choose, by their ids.
+    search_fields = [
+        index.SearchField("pseudonym"),
+        index.AutocompleteField("pseudonym"),
+        index.FilterField("id"),
+    ]
 
     class Meta:
         ordering = ["pseudonym"]

@@ -1,7 +1,13 @@
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from website.images.choosing import ChosenImagesFormMixin
 
-class SameLocaleChoicesPageForm(WagtailAdminPageForm):
+
+class BasePageForm(ChosenImagesFormMixin, WagtailAdminPageForm):
+    """The form of every page: the images it saves are ones the editor may choose."""
+
+
+class SameLocaleChoicesPageForm(BasePageForm):
     """Offers, in the fields the page names, only pages of its own language.
 
     The pages of other languages are their translations; links between them follow

@@ -22,6 +22,13 @@ from website.people.models import PartnerOrganisation
 
 from . import generation
 from .blocks import PARAGRAPH_FEATURES, BaseStreamBlock, WebAddressBlock
+from .forms import BasePageForm
+
+
+def is_public(page):
+    """Whether anonymous visitors may open the page: live, and neither it nor an ancestor is
+    view-restricted. Menus, breadcrumbs and listings name no other page."""
+    return page is not None and page.live and not page.get_view_restrictions().exists()
 
 
 class ListingFieldsMixin(models.Model):
@@ -128,6 +135,7 @@ class BasePage(CacheHeadersMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
         *ListingFieldsMixin.listing_panels,
         *SocialFieldsMixin.social_panels,
     ]
+    base_form_class = BasePageForm
 
     # What a search result shows as its summary can also be found.
     search_fields = [

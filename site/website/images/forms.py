@@ -6,6 +6,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wagtail import hooks
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
@@ -68,11 +69,16 @@ class ImageForm(NeutralTitleMixin, BaseImageForm):
     """Wagtail's image form, with every new file validated and sanitised before it is stored.
 
     The admin's upload scripts copy the file name into the title; file names often carry a
-    person's name, so such a title is replaced.
+    person's name, so such a title is replaced. Other apps adapt the form through the
+    `construct_image_form` hook, a function of the form and the editor (stories: whom they may
+    mark as shown).
     """
 
     def __init__(self, *args, **kwargs):
+        user = kwargs.get("user")  # the editor, where the admin's view names one
         super().__init__(*args, **kwargs)
+        for construct in hooks.get_hooks("construct_image_form"):
+            construct(self, user)
         if "file" in self.fields:
             old = self.fields["file"]
             self.fields["file"] = ImageUploadField(

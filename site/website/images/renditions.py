@@ -28,6 +28,7 @@ from wagtail.images.models import Filter
 from PIL import Image
 
 from . import icc
+from .blocking import is_blocked
 from .uploads import on_white
 
 logger = logging.getLogger(__name__)
@@ -209,9 +210,14 @@ def rendition_name(image, filter, image_format):
 
 
 def generate(image, specs):
-    """Make the renditions of `specs` the image lacks; return how many were made."""
+    """Make the renditions of `specs` the image lacks; return how many were made.
+
+    None of a photo taken down (blocking.py): its renditions are gone for good.
+    """
     from wagtail.images.models import AbstractImage
 
+    if is_blocked(image):
+        return 0
     filters = [Filter(spec=spec) for spec in dict.fromkeys(specs)]
     existing = set(image.renditions.values_list("filter_spec", "focal_point_key"))
     missing = [f for f in filters if (f.spec, f.get_cache_key(image)) not in existing]

@@ -1,13 +1,18 @@
 import logging
 import mimetypes
 
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from wagtail.admin.auth import require_admin_access
+from wagtail.images.views import images as wagtail_image_views
+
 from .models import CustomImage, Rendition
 from .storage import private_storage
-from .visibility import is_editor, is_public, may_view
+from .visibility import is_public, may_view, may_view_original
 
 logger = logging.getLogger(__name__)
 
@@ -17,10 +22,10 @@ SHARED_CACHE_SECONDS = 24 * 60 * 60
 
 @require_safe
 def serve(request, name):
-    """An original (for editors only) or a rendition (for whoever may see its image)."""
+    """An original (for its collection's editors) or a rendition (for whoever may see its image)."""
     if name.startswith("originals/"):
         image = CustomImage.objects.filter(file=name).first()
-        allowed = image is not None and is_editor(request.user)
+        allowed = image is not None and may_view_original(request.user, image)
     else:
         rendition = Rendition.objects.select_related("image").filter(file=name).first()
         image = rendition.image if rendition else None
@@ -45,3 +50,12 @@ def serve(request, name):
     else:
         patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+@require_admin_access
+def preview(request, image_id, filter_spec):
+    """Wagtail's preview of a filter, made from the original: for those who may see it."""
+    image = get_object_or_404(CustomImage, pk=image_id)
+    if not may_view_original(request.user, image):
+        raise PermissionDenied
+    return wagtail_image_views.preview(request, image_id, filter_spec)

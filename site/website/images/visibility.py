@@ -1,7 +1,9 @@
-"""Who may see an image: visitors of a page that shows it, and editors.
+"""Who may see an image: visitors of a page that shows it, and the editors of its collection.
 
 An image is reachable by a visitor only while some live page that uses it, directly or through a
 snippet (a person's photo), may be viewed by that visitor. Partner logos are always public.
+Originals are for the editors of the image's collection (its section) only. A photo taken down
+(see blocking.py) is for no one but those who judge it.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -12,6 +14,8 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
 from website.core import generation
+
+from .blocking import is_blocked, may_see_blocked
 
 
 def pages_using(image):
@@ -54,15 +58,25 @@ def is_public(image):
     return public
 
 
-def is_editor(user):
+def is_collection_editor(user, image):
+    """Whether the user may change or choose the image: a permission on its own collection."""
     policy = policy_registry.get_by_type(get_image_model())
-    return user.is_authenticated and policy.user_has_any_permission(
-        user, ["add", "change", "choose"]
+    return user.is_authenticated and policy.user_has_any_permission_for_instance(
+        user, ["change", "choose"], image
     )
 
 
+def may_view_original(user, image):
+    if is_blocked(image):
+        return may_see_blocked(user)
+    return is_collection_editor(user, image)
+
+
 def may_view(request, image):
-    if is_public(image) or is_editor(request.user):
+    """A rendition: for visitors of a page that shows the image, and its collection's editors."""
+    if is_blocked(image):
+        return may_see_blocked(request.user)
+    if is_public(image) or is_collection_editor(request.user, image):
         return True
     return any(
         all(restriction.accept_request(request) for restriction in page.get_view_restrictions())

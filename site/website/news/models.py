@@ -20,7 +20,7 @@ from taggit.models import TaggedItemBase
 from website.core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
 from website.core.filters import tags_in_use
 from website.core.forms import SameLocaleChoicesPageForm
-from website.core.models import BasePage
+from website.core.models import BasePage, is_public
 from website.images import renditions
 from website.images.models import image_field
 from website.projects.models import ProjectPage
@@ -228,7 +228,8 @@ class NewsPage(BasePage):  # noqa: DJ008 (Page defines __str__)
             tags=self.tags.order_by("name"),
             project_links=self.project_links(),
             related=self.related_page_list(),
-            feeds=index_page.feed_links(request),
+            # The feed links carry the news index's title: named only if visitors may open it.
+            feeds=index_page.feed_links(request) if is_public(index_page) else [],
         )
         return context
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from website.images.choosing import ChosenImagesForm
 from website.images.models import image_field
 from website.markup import WebAddressField
 
@@ -42,11 +43,13 @@ class PartnerOrganisation(index.Indexed, models.Model):
         FieldPanel("logo"),
         FieldPanel("short_description"),
     ]
+    base_form_class = ChosenImagesForm
 
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("town"),
+        index.AutocompleteField("town"),
         index.SearchField("short_description"),
         index.FilterField("kind"),
     ]
@@ -96,11 +99,13 @@ class Person(index.Indexed, models.Model):
             heading=_("Public contact"),
         ),
     ]
+    base_form_class = ChosenImagesForm
 
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("role"),
+        index.AutocompleteField("role"),
         index.FilterField("organisation"),
     ]
 

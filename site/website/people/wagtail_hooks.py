@@ -6,12 +6,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import PartnerOrganisation, Person
 
 
+# Listings and choosers search the models' own index (their AutocompleteFields). No
+# search_fields here: SQLite's index has no column per field, so naming fields fails there.
 class PartnerOrganisationViewSet(SnippetViewSet):
     model = PartnerOrganisation
     icon = "group"
     list_display = ["name", "kind", "town", "since_year"]
     list_filter = ["kind", "since_year"]
-    search_fields = ["name", "town"]
 
 
 class PersonViewSet(SnippetViewSet):
@@ -19,7 +20,6 @@ class PersonViewSet(SnippetViewSet):
     icon = "user"
     list_display = ["name", "role", "organisation"]
     list_filter = ["organisation"]
-    search_fields = ["name", "role"]
 
 
 class PeopleViewSetGroup(SnippetViewSetGroup):

@@ -109,13 +109,13 @@ class ProjectPage(BasePage):  # noqa: DJ008 (Page defines __str__)
     def story_index(self):
         from stories.models import StoryIndexPage
 
-        return StoryIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        return StoryIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
 
     @cached_property
     def news_index(self):
         from website.news.models import NewsIndexPage
 
-        return NewsIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        return NewsIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,6 +1,4 @@
 import html
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -16,10 +14,9 @@ from wagtail.models import Locale, Page
 from website.core.templatetags.navigation_tags import localized_home
 from website.images import renditions
 
-MAX_QUERY_LENGTH = 200
-MAX_TERMS = 20
+from .query import clean_query, search_terms
+
 RESULTS_PER_PAGE = 10
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass
@@ -29,25 +26,6 @@ class Result:
     section: Page | None
     summary: str
     image: object
-
-
-def clean_query(value):
-    """The query as typed, on one line, without control characters and at most 200 characters.
-
-    PostgreSQL refuses a NUL anywhere in a query, so none may reach the database.
-    """
-    value = CONTROL_CHARACTERS.sub(" ", value)
-    return " ".join(value.split())[:MAX_QUERY_LENGTH].strip()
-
-
-def search_terms(query):
-    """The words of the query: its letters, marks and digits.
-
-    The databases' full-text syntax (quotes, *, :, parentheses, ^, NEAR) is never passed on,
-    so no query can be malformed.
-    """
-    characters = (c if unicodedata.category(c)[0] in "LMN" else " " for c in query)
-    return "".join(characters).split()[:MAX_TERMS]
 
 
 def summary_of(page):
@@ -85,9 +63,11 @@ def build_results(pages):
     load_images(pages)
     images = [getattr(page, "card_image", None) for page in pages]
     renditions.prefetch(images, "card")
-    # The section a page belongs to is its parent, unless that is the home page.
+    # The section a page belongs to is its parent, unless that is the home page; named only
+    # if visitors may open it.
     parent_paths = {page.path[: -Page.steplen] for page in pages}
-    sections = {p.path: p for p in Page.objects.filter(path__in=parent_paths, depth__gt=2)}
+    parents = Page.objects.filter(path__in=parent_paths, depth__gt=2).live().public()
+    sections = {p.path: p for p in parents}
     return [
         Result(
             page=page,

@@ -296,8 +296,9 @@ WAGTAILIMAGES_AVIF_QUALITY = 60
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        # PostgreSQL's full-text search with German stemming; SQLite uses its own FTS5.
-        "BACKEND": "wagtail.search.backends.database",
+        # PostgreSQL's full-text search with German stemming; SQLite uses its own FTS5. Queries
+        # reach them as words only (website.search.query).
+        "BACKEND": "website.search.backend",
         "SEARCH_CONFIG": "german",
     }
 }

@@ -2,13 +2,16 @@
 
 Wagtail filters most admin views by permission already; these hooks close the gaps where it
 shows another section's page by its id: the page chooser, the explorer and the move
-confirmation.
+confirmation; and the admin API, which lists the images and documents of every collection.
 """
 
 from django.core.exceptions import PermissionDenied
 
 from wagtail import hooks
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 
 
 def explorable_pages(user):
@@ -48,3 +51,29 @@ def confirm_only_allowed_moves(request, page, destination):
     # Wagtail checks the move itself, but shows its confirmation for any page and destination.
     if not page.permissions_for_user(request.user).can_move_to(destination):
         raise PermissionDenied
+
+
+class OwnCollectionsOnly:
+    """An admin API endpoint of images or documents: those the user may choose or change."""
+
+    def get_queryset(self):
+        policy = policy_registry.get_by_type(self.model)
+        allowed = policy.instances_user_has_any_permission_for(
+            self.request.user, ["choose", "change"]
+        )
+        return super().get_queryset().filter(pk__in=allowed.values("pk"))
+
+
+class ImagesAPIViewSet(OwnCollectionsOnly, ImagesAdminAPIViewSet):
+    pass
+
+
+class DocumentsAPIViewSet(OwnCollectionsOnly, DocumentsAdminAPIViewSet):
+    pass
+
+
+# After Wagtail's own hooks, whose endpoints these replace.
+@hooks.register("construct_admin_api", order=100)
+def admin_api_of_own_collections(router):
+    router.register_endpoint("images", ImagesAPIViewSet)
+    router.register_endpoint("documents", DocumentsAPIViewSet)

@@ -4,9 +4,10 @@ from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Locale, Page, Site
 
-from website.core.models import FooterText
+from website.core.models import FooterText, is_public
 
 register = template.Library()
+register.filter("is_public", is_public)
 
 
 def localized_home(request):
@@ -22,7 +23,7 @@ def main_menu(context):
     home = localized_home(request)
     items = []
     if home:
-        for item in home.get_children().live().in_menu():
+        for item in home.get_children().live().public().in_menu():
             if current_path == item.path:
                 state = "page"
             elif current_path.startswith(item.path):
@@ -43,10 +44,9 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": []}
-    return {
-        "ancestors": page.get_ancestors().filter(depth__gt=1).specific(defer=True),
-        "page": page,
-    }
+    # Cached for every visitor: only pages anyone may open are named.
+    ancestors = page.get_ancestors().filter(depth__gt=1).live().public()
+    return {"ancestors": ancestors.specific(defer=True), "page": page}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
