@@ -30,7 +30,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 import django_filters
 
-from website.images.choosing import ChosenImagesForm
+from website.images.choosing import ChosenMediaForm
 
 from . import admin_views, consent
 from .models import Participant, Status
@@ -39,7 +39,7 @@ from .sections import participants_offered_to
 CONSENT_PERMISSION = "stories.change_consent"
 
 
-class ParticipantForm(ChosenImagesForm):
+class ParticipantForm(ChosenMediaForm):
     """Consent records are part of the form only for the consent team."""
 
     def __init__(self, *args, **kwargs):

@@ -115,3 +115,17 @@ def test_snippets_refuse_another_sections_image(editor_client, sections):
     assert not Person.objects.exists()
     assert editor_client.post(url, {**data, "photo": sections.image_a.pk}).status_code == 302
     assert Person.objects.get().photo == sections.image_a
+
+
+def test_another_sections_document_is_refused_in_a_block(editor_client, sections):
+    def document_block(document):
+        block = ("document", {"document": document.pk, "label": ""})
+        return nested_form_data({"body": streamfield([block])})
+
+    page = sections.page_a
+    revisions = page.revisions.count()
+    errors = errors_of(edit_page(editor_client, page, **document_block(sections.doc_b)))
+    assert "holds a document you may not choose" in errors["body"]
+    assert page.revisions.count() == revisions
+    response = edit_page(editor_client, page, **document_block(sections.doc_a), title="Neu")
+    assert response.status_code == 302

@@ -1,9 +1,9 @@
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from website.images.choosing import ChosenImagesFormMixin
+from website.images.choosing import ChosenMediaFormMixin
 
 
-class BasePageForm(ChosenImagesFormMixin, WagtailAdminPageForm):
+class BasePageForm(ChosenMediaFormMixin, WagtailAdminPageForm):
     """The form of every page: the images it saves are ones the editor may choose."""
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-from website.images.choosing import ChosenImagesForm
+from website.images.choosing import ChosenMediaForm
 from website.images.models import image_field
 from website.markup import WebAddressField
 
@@ -43,7 +43,7 @@ class PartnerOrganisation(index.Indexed, models.Model):
         FieldPanel("logo"),
         FieldPanel("short_description"),
     ]
-    base_form_class = ChosenImagesForm
+    base_form_class = ChosenMediaForm
 
     search_fields = [
         index.SearchField("name"),
@@ -99,7 +99,7 @@ class Person(index.Indexed, models.Model):
             heading=_("Public contact"),
         ),
     ]
-    base_form_class = ChosenImagesForm
+    base_form_class = ChosenMediaForm
 
     search_fields = [
         index.SearchField("name"),
