@@ -3,8 +3,9 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import (
@@ -28,7 +29,7 @@ from website.core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
 from website.core.filters import tags_in_use
 from website.core.models import BasePage
 from website.images import renditions
-from website.images.models import ImageUse
+from website.images.models import CustomImage, ImageUse
 from website.markup import WebAddressField
 
 from .filters import ExhibitionFilterSet
@@ -197,7 +198,30 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
 
     def save(self, *args, **kwargs):
         self.number_new_photos()
-        return super().save(*args, **kwargs)
+        result = super().save(*args, **kwargs)
+        self.name_untitled_images()
+        return result
+
+    def name_untitled_images(self):
+        """Names the library's images that still carry the neutral title of their upload day
+        ("Foto vom 03.12.2026") after this exhibition and their number in it ("Beulwitz designt
+        – Foto 3"), on every save, draft or published, of the gallery they were added to.
+
+        The first exhibition saved with an image names it: a photo added through "Fotos
+        hinzufügen" gets its exhibition's name, and so does one uploaded alone and chosen here
+        later. A title an editor typed, or a caption found in the photo, is never replaced.
+        """
+        # Image forms load Wagtail's admin forms, which need the models loaded first.
+        from website.images.forms import has_neutral_title
+
+        photos = {photo.image_id: photo for photo in self.gallery_photos.all() if photo.image_id}
+        if not photos:
+            return
+        with translation.override(self.locale.language_code):
+            for image in CustomImage.objects.filter(pk__in=photos):
+                if has_neutral_title(image):
+                    image.title = f"{self.title} – {photos[image.pk].numbered_title}"[:255]
+                    image.save(update_fields=["title"])
 
     def serve(self, request, *args, **kwargs):
         # Routes answer past BasePage's serve(): they need its cache headers too.
@@ -273,6 +297,16 @@ class GalleryPhoto(ImageUse, Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("gallery photo")
         verbose_name_plural = _("gallery photos")
+
+    @property
+    def numbered_title(self):
+        """The photo by its number in the exhibition, which never changes: “Foto 3”."""
+        return gettext("Photo %(number)s") % {"number": formats.localize(self.number)}
+
+    @property
+    def title(self):
+        """The photo's name on public pages: its caption, or else its number."""
+        return self.caption or self.numbered_title
 
     @property
     def credit_line(self):

@@ -50,10 +50,14 @@ def exif(orientation=6):
 
 
 def iptc_segment():
-    records = {(2, 90): SECRETS["iptc_city"].encode(), (2, 80): EDITOR_METADATA["creator"].encode()}
+    return iptc_records(
+        [((2, 90), SECRETS["iptc_city"].encode()), ((2, 80), EDITOR_METADATA["creator"].encode())]
+    )
+
+
+def iptc_records(records):
     iptc = b"".join(
-        b"\x1c" + bytes(tag) + struct.pack(">H", len(value)) + value
-        for tag, value in records.items()
+        b"\x1c" + bytes(tag) + struct.pack(">H", len(value)) + value for tag, value in records
     )
     padding = b"\x00" * (len(iptc) % 2)
     resource = b"8BIM" + struct.pack(">HHI", 0x0404, 0, len(iptc)) + iptc + padding
@@ -119,3 +123,71 @@ def leaks(data):
             if key in image.info
         ]
     return found
+
+
+# Texts as editors write them: umlauts, ß, ©, Cyrillic and Arabic.
+WRITTEN = {
+    "creator": "Jörg Weiß · Юлия Смирнова · ليلى حسن",
+    "caption": "Nähmaschine auf der Straße – Швейная машина – ماكينة خياطة",
+    "copyright": "© Connecting Humans",
+}
+# What an older camera or Windows program writes in its code page (CP1252).
+WESTERN = {
+    "creator": "Jörg Weiß",
+    "caption": "„Nähmaschine“ auf der Straße – 5 €",
+    "copyright": "© Connecting Humans",
+}
+# IPTC's CodedCharacterSet (1:90) for UTF-8, and for ISO 8859-5 (Cyrillic).
+IPTC_UTF8 = b"\x1b%G"
+IPTC_CYRILLIC = b"\x1b-L"
+XP_TAGS = {"creator": ExifTags.Base.XPAuthor, "caption": ExifTags.Base.XPTitle}
+IPTC_TAGS = {"creator": (2, 80), "caption": (2, 120), "copyright": (2, 116)}
+PNG_KEYS = {"creator": "Author", "caption": "Description", "copyright": "Copyright"}
+
+
+def xmp_of(texts):
+    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:creator><rdf:Seq><rdf:li>{texts["creator"]}</rdf:li></rdf:Seq></dc:creator>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{texts["caption"]}</rdf:li></rdf:Alt>
+</dc:description>
+<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">{texts["copyright"]}</rdf:li></rdf:Alt></dc:rights>
+</rdf:Description></rdf:RDF></x:xmpmeta>
+<?xpacket end="w"?>""".encode()
+
+
+def photo_with_texts(image_format, where, texts, encoding="utf-8", declared=None):
+    """A photo whose creator, caption and copyright are `texts`, written only in `where`:
+    "exif" (its ASCII tags, in `encoding`, as cameras and phones do), "windows" (EXIF's XP
+    tags, UTF-16LE), "xmp", "iptc" (in `encoding`, with the character set `declared` or none;
+    JPEG only) or "png" (tEXt chunks in `encoding`)."""
+    options = {}
+    if where == "exif":
+        data = Image.Exif()
+        data[ExifTags.Base.Artist] = texts["creator"].encode(encoding)
+        data[ExifTags.Base.ImageDescription] = texts["caption"].encode(encoding)
+        data[ExifTags.Base.Copyright] = texts["copyright"].encode(encoding)
+        options["exif"] = data
+    elif where == "windows":
+        data = Image.Exif()
+        for key, tag in XP_TAGS.items():
+            data[tag] = texts[key].encode("utf-16-le") + b"\x00\x00"
+        options["exif"] = data
+    elif where == "xmp" and image_format == "PNG":
+        options["pnginfo"] = PngImagePlugin.PngInfo()
+        options["pnginfo"].add_itxt("XML:com.adobe.xmp", xmp_of(texts).decode())
+    elif where == "xmp":
+        options["xmp"] = xmp_of(texts)
+    elif where == "png":
+        options["pnginfo"] = PngImagePlugin.PngInfo()
+        for key, name in PNG_KEYS.items():
+            options["pnginfo"].add_text(name, texts[key].encode(encoding))
+    output = io.BytesIO()
+    scene().save(output, image_format, **options)
+    data = output.getvalue()
+    if where == "iptc":
+        records = [((1, 90), declared)] if declared else []
+        records += [(tag, texts[key].encode(encoding)) for key, tag in IPTC_TAGS.items()]
+        data = data[:2] + iptc_records(records) + data[2:]
+    return data

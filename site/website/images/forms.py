@@ -1,8 +1,9 @@
 import os
 
 from django import forms
+from django.conf import settings
 from django.template.defaultfilters import filesizeformat
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -63,6 +64,19 @@ def neutral_title(metadata):
     return _("Photo of %(date)s") % {
         "date": formats.date_format(timezone.localtime(taken), "SHORT_DATE_FORMAT")
     }
+
+
+def has_neutral_title(image):
+    """Whether the image still has the title `neutral_title` gave it, in any of the site's
+    languages: it came without caption and nobody has named it since."""
+    taken = image.date_taken or image.created_at
+    if not taken:
+        return False
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            if image.title == neutral_title({"date_taken": taken}):
+                return True
+    return False
 
 
 class ImageForm(NeutralTitleMixin, BaseImageForm):

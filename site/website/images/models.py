@@ -17,6 +17,7 @@ from wagtail.images.models import (
     get_rendition_upload_to,
     get_upload_to,
 )
+from wagtail.search import index
 
 from website.core import page_cache
 
@@ -153,6 +154,17 @@ class CustomImage(AbstractImage):
         "participants",
         "faces_unrecognisable",
     )
+
+    # The library's listing and chooser search these too: editors look for a photo by what
+    # it shows and by who made it.
+    search_fields = [
+        *AbstractImage.search_fields,
+        *(
+            field
+            for name in ("caption", "creator", "copyright", "credit")
+            for field in (index.SearchField(name), index.AutocompleteField(name))
+        ),
+    ]
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
