@@ -28,8 +28,13 @@ def migrate(targets=None):
 
 
 @pytest.fixture
-def before_the_move(transactional_db):
-    """The database as it was before the site had its own document model."""
+def before_the_move(django_db_serialized_rollback, transactional_db):
+    """The database as it was before the site had its own document model.
+
+    The serialized rollback brings back what the migrations made (the root collection) after
+    an earlier test's flush, and keeps this test's flush from making content types the next
+    such test would make again.
+    """
     migrate([("documents", "0001_initial")])
     yield
     migrate()
