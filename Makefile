@@ -14,12 +14,14 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet ".[test,postgres,redis]"
 	touch $@
 
+# Served as visitors meet it (website.settings.demo, DEBUG off: the site's own error pages);
+# DJANGO_DEBUG=1 make demo shows Django's debug pages. load_demo points the site at $(PORT).
 demo: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_demo_admin
 	@echo "Serving the site at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(PY) manage.py runserver --settings=website.settings.demo 127.0.0.1:$(PORT)
 
 # The quality tools of the test suite (axe-core, the Nu HTML checker), where npm is at hand;
 # their tests skip, naming the reason, without them.

@@ -256,6 +256,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Production leaves MEDIA_URL to the web server or S3; development serves it itself.
+SERVE_MEDIA_FILES = False
 # Image originals and renditions are private: served only through a view that checks access.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
 STORAGES = {

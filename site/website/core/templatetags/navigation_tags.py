@@ -16,6 +16,17 @@ def localized_home(request):
     return site.root_page.localized if site else None
 
 
+def main_sections(home):
+    """The sections of the main menu: the home page's public children shown in menus."""
+    return home.get_children().live().public().in_menu() if home else Page.objects.none()
+
+
+@register.simple_tag(takes_context=True)
+def section_links(context):
+    """The main sections in the request's language, for pages outside the tree (404)."""
+    return main_sections(localized_home(context["request"]))
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
@@ -23,7 +34,7 @@ def main_menu(context):
     home = localized_home(request)
     items = []
     if home:
-        for item in home.get_children().live().public().in_menu():
+        for item in main_sections(home):
             if current_path == item.path:
                 state = "page"
             elif current_path.startswith(item.path):

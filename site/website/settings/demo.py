@@ -1,0 +1,12 @@
+"""`make demo`: the development settings, serving the site as its visitors meet it.
+
+DEBUG off shows the site's own 404 and 500 pages instead of Django's debug pages (which list
+every URL pattern); DJANGO_DEBUG=1 brings the debug pages and tracebacks back. A plain
+`manage.py runserver` keeps website.settings.dev, with DEBUG on.
+"""
+
+import os
+
+from .dev import *  # noqa: F403
+
+DEBUG = os.environ.get("DJANGO_DEBUG") == "1"
