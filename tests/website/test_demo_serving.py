@@ -1,4 +1,4 @@
-"""`make demo` as visitors meet it: the site's own error pages, its files served.
+"""`make demo` as visitors meet it: the site's own error pages, files served, the right port.
 
 `make demo` serves with website.settings.demo; the tests take their values from that module.
 """
@@ -8,13 +8,15 @@ import shutil
 import subprocess
 
 from django.conf import settings as django_settings
+from django.core.management import call_command
 from django.test import Client, override_settings
 from django.urls import clear_url_caches
 from django.utils import translation
 from django.views.defaults import server_error
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
@@ -185,3 +187,17 @@ def test_the_demo_serves_static_and_uploaded_files_with_debug_off(demo_urls):
     response = client.get("/media/avatar_images/portrait.txt")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"ein Bild"
+
+
+@pytest.mark.django_db
+def test_the_demo_site_follows_the_port_it_is_served_on(monkeypatch, client):
+    for port in ("8000", "8080"):
+        base_url = demo_settings(monkeypatch, PORT=port).WAGTAILADMIN_BASE_URL
+        with override_settings(WAGTAILADMIN_BASE_URL=base_url):
+            call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8080)
+    response = client.get("/neuigkeiten/feed/rss/", HTTP_HOST="127.0.0.1:8080")
+    feed = feedparser.parse(response.content)
+    links = [feed.feed.link, *(entry.link for entry in feed.entries)]
+    assert feed.entries and all(link.startswith("http://127.0.0.1:8080/") for link in links)

@@ -81,14 +81,17 @@ def ensure_home_page(sections, german, log):
         log("Startseite angelegt")
     if site is None:
         site = Site(is_default_site=True)
-    if site.root_page_id != home.pk:
-        # The demo is served where the admin's base URL says.
-        base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-        site.hostname = base_url.hostname
-        site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
-        site.site_name = "Connecting Humans"
-        site.root_page = home
+    # The demo is served where the admin's base URL says (in development: on $PORT), on every
+    # run: a site record left at another port gives feeds and shared links the wrong address.
+    base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    served_at = (base_url.hostname, base_url.port or (443 if base_url.scheme == "https" else 80))
+    if site.root_page_id != home.pk or (site.hostname, site.port) != served_at:
+        if site.root_page_id != home.pk:
+            site.site_name = "Connecting Humans"
+            site.root_page = home
+        site.hostname, site.port = served_at
         site.save()
+        log(f"Website unter {site.root_url}")
     return home
 
 
