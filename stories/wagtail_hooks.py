@@ -187,6 +187,10 @@ class ParticipantChooserViewSet(SnippetChooserViewSet):
 class ParticipantViewSet(SnippetViewSet):
     model = Participant
     icon = "user"
+    # Their own menu item, after Documents, for whoever may open the records (Wagtail checks
+    # the participant permissions); their URLs stay those of a snippet.
+    add_to_admin_menu = True
+    menu_order = 450
     menu_label = _("Participants")
     list_display = [
         "pseudonym",

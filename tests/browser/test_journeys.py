@@ -204,8 +204,7 @@ def test_an_editor_publishes_a_story_once_consent_is_recorded(
     log_in(page, base, editor)
 
     # A participant, without consent yet.
-    page.get_by_role("link", name="Snippets").click()
-    page.get_by_role("link", name=re.compile("^Participants")).click()
+    page.get_by_role("navigation").get_by_role("link", name="Participants", exact=True).click()
     page.get_by_role("link", name="Add participant").first.click()
     page.get_by_role("textbox", name="Pseudonym").fill(pseudonym)
     page.get_by_role("button", name="Save").click()
@@ -270,8 +269,7 @@ def test_an_editor_publishes_a_story_once_consent_is_recorded(
     expect(anonymous.get_by_role("link", name=title)).to_have_count(0)
 
     # The consent team records the participant's consent.
-    page.get_by_role("link", name="Snippets").click()
-    page.get_by_role("link", name=re.compile("^Participants")).click()
+    page.get_by_role("navigation").get_by_role("link", name="Participants", exact=True).click()
     page.get_by_role("link", name=pseudonym).first.click()
     expect(page.get_by_role("textbox", name="Pseudonym")).to_have_value(pseudonym)
     page.get_by_role("button", name="Add Consent").click()

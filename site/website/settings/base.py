@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "exhibitions",
     "wagtail.contrib.routable_page",
     "stories",
+    "website.dashboard",
     "website.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
