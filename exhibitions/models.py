@@ -177,7 +177,7 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
         index.SearchField("summary"),
         index.SearchField("intro"),
         index.SearchField("body"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
         # A photo is found by what its caption says, on the page that shows it.
         index.RelatedFields("gallery_photos", [index.SearchField("caption")]),
     ]

@@ -171,7 +171,7 @@ class StoryPage(BasePage):  # noqa: DJ008 (Page defines __str__)
         index.SearchField("teaser"),
         index.SearchField("quote"),
         index.SearchField("body"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
         index.RelatedFields("participant", [index.SearchField("pseudonym")]),
     ]
 

@@ -174,7 +174,7 @@ class NewsPage(BasePage):  # noqa: DJ008 (Page defines __str__)
         TYPE_LABEL_SEARCH_FIELD,
         index.SearchField("summary"),
         index.SearchField("body"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
         index.FilterField("date"),
     ]
 
