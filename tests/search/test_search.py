@@ -364,3 +364,27 @@ def test_exhibitions_are_found_by_their_photos_captions_and_news_by_their_tags(c
     assert index.title in titles(html(client.get("/suche/?q=Thüringer Wald")))
     # An exhibition is found as what it is, though its texts never say so.
     assert "Beulwitz designt" in titles(html(client.get("/suche/?q=Ausstellung")))
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="only PostgreSQL weights fields by their boost; SQLite's index weights the title alone",
+)
+def test_a_news_item_tagged_with_the_word_comes_before_a_page_that_mentions_it(client, html):
+    home = build_site()["de"]
+    StandardPageFactory(
+        parent=home,
+        title="Impressum",
+        body=paragraph(
+            "Verantwortlich für die Inhalte, jede Ausstellung und alle Veranstaltungen ist der "
+            "Verein Connecting Humans in Erfurt. Fotos der Ausstellung: siehe Bildnachweise."
+        ),
+    ).save_revision().publish()
+    make_news(
+        NewsIndexPageFactory(parent=home),
+        title="Mode vereint im Saalfelder Schloss",
+        summary="Die Modefotografien sind ab Freitag im Schloss zu sehen.",
+        tags=["Ausstellung"],
+    )
+    found = titles(html(client.get("/suche/?q=Ausstellung")))
+    assert found == ["Mode vereint im Saalfelder Schloss", "Impressum"]
