@@ -27,7 +27,7 @@ from taggit.models import TaggedItemBase
 
 from website.core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
 from website.core.filters import tags_in_use
-from website.core.models import BasePage
+from website.core.models import TYPE_LABEL_SEARCH_FIELD, BasePage
 from website.images import renditions
 from website.images.models import CustomImage, ImageUse
 from website.markup import WebAddressField
@@ -75,6 +75,8 @@ class ExhibitionIndexPage(BasePage):  # noqa: DJ008 (Page defines __str__)
     intro = RichTextField(_("introduction"), features=PARAGRAPH_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["exhibitions.ExhibitionPage"]
@@ -170,11 +172,14 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
 
     search_fields = [
         *BasePage.search_fields,
+        TYPE_LABEL_SEARCH_FIELD,
         index.SearchField("subtitle"),
         index.SearchField("summary"),
         index.SearchField("intro"),
         index.SearchField("body"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        # A photo is found by what its caption says, on the page that shows it.
+        index.RelatedFields("gallery_photos", [index.SearchField("caption")]),
     ]
 
     parent_page_types = ["exhibitions.ExhibitionIndexPage"]

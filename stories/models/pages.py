@@ -21,7 +21,7 @@ from taggit.models import TaggedItemBase
 
 from website.core.blocks import PARAGRAPH_FEATURES
 from website.core.filters import tags_in_use
-from website.core.models import BasePage
+from website.core.models import TYPE_LABEL_SEARCH_FIELD, BasePage
 from website.images import renditions
 from website.images.models import ImageUse, image_field
 from website.projects.models import ProjectPage
@@ -167,10 +167,11 @@ class StoryPage(BasePage):  # noqa: DJ008 (Page defines __str__)
     # Public fields only: of the participant, nothing but the pseudonym.
     search_fields = [
         *BasePage.search_fields,
+        TYPE_LABEL_SEARCH_FIELD,
         index.SearchField("teaser"),
         index.SearchField("quote"),
         index.SearchField("body"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
         index.RelatedFields("participant", [index.SearchField("pseudonym")]),
     ]
 

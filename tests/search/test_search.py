@@ -9,6 +9,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 from bs4 import BeautifulSoup
 
+from exhibitions.models import GalleryPhoto
 from tests.factories import (
     ExhibitionIndexPageFactory,
     ExhibitionPageFactory,
@@ -19,6 +20,7 @@ from tests.factories import (
 )
 from tests.images.helpers import make_image
 from tests.images.photos import plain_jpeg
+from tests.news.factories import NewsIndexPageFactory, make_news
 
 
 def paragraph(text):
@@ -306,9 +308,6 @@ def test_a_results_page_asks_the_same_number_of_queries_for_3_and_10_hits(client
     assert counts[3] == counts[10]
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="German stemming needs PostgreSQL's full-text search"
-)
 def test_german_words_are_found_in_other_forms(client, html):
     home = build_site()["de"]
     StandardPageFactory(
@@ -316,3 +315,76 @@ def test_german_words_are_found_in_other_forms(client, html):
     ).save_revision().publish()
     for query in ["Ausstellungen", "Begegnungen", "Rathäuser"]:
         assert titles(html(client.get(f"/suche/?q={query}"))) == ["Ausstellung im Rathaus"]
+
+
+def test_title_matches_come_before_pages_that_only_mention_the_word(client, html):
+    home = build_site()["de"]
+    # A short title and the word again and again in its text: the legal page of the demo.
+    StandardPageFactory(
+        parent=home,
+        title="Impressum",
+        body=paragraph("Verantwortlich für die Ausstellung und für jede Ausstellung. " * 5),
+    ).save_revision().publish()
+    index = ExhibitionIndexPageFactory(
+        parent=home, title="Ausstellungen", intro="<p>Was wir zeigen.</p>"
+    )
+    index.save_revision().publish()
+    ExhibitionPageFactory(
+        parent=index,
+        title="Die Ausstellung zum Begegnungscafé mit Porträts aus der ganzen Stadt",
+        summary="Menschen aus Erfurt",
+    ).save_revision().publish()
+    found = titles(html(client.get("/suche/?q=Ausstellung")))
+    assert found[-1] == "Impressum"
+    assert set(found[:2]) == {
+        "Ausstellungen",
+        "Die Ausstellung zum Begegnungscafé mit Porträts aus der ganzen Stadt",
+    }
+
+
+def test_exhibitions_are_found_by_their_photos_captions_and_news_by_their_tags(client, html):
+    home = build_site()["de"]
+    index = ExhibitionIndexPageFactory(parent=home, intro="<p>Mode aus dem Thüringer Wald.</p>")
+    index.save_revision().publish()
+    exhibition = ExhibitionPageFactory(parent=index, title="Beulwitz designt")
+    exhibition.gallery_photos.set(
+        [
+            GalleryPhoto(
+                image=make_image(plain_jpeg(40, 30)),
+                caption="Seidenkleid am Schwanenteich",
+                alt_text="Eine Frau im Kleid",
+            )
+        ]
+    )
+    exhibition.save_revision().publish()
+    news_index = NewsIndexPageFactory(parent=home)
+    make_news(news_index, title="Eröffnung am Freitag", tags=["Vernissage"])
+    assert titles(html(client.get("/suche/?q=Seidenkleider"))) == ["Beulwitz designt"]
+    assert titles(html(client.get("/suche/?q=Vernissage"))) == ["Eröffnung am Freitag"]
+    assert index.title in titles(html(client.get("/suche/?q=Thüringer Wald")))
+    # An exhibition is found as what it is, though its texts never say so.
+    assert "Beulwitz designt" in titles(html(client.get("/suche/?q=Ausstellung")))
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="only PostgreSQL weights fields by their boost; SQLite's index weights the title alone",
+)
+def test_a_news_item_tagged_with_the_word_comes_before_a_page_that_mentions_it(client, html):
+    home = build_site()["de"]
+    StandardPageFactory(
+        parent=home,
+        title="Impressum",
+        body=paragraph(
+            "Verantwortlich für die Inhalte, jede Ausstellung und alle Veranstaltungen ist der "
+            "Verein Connecting Humans in Erfurt. Fotos der Ausstellung: siehe Bildnachweise."
+        ),
+    ).save_revision().publish()
+    make_news(
+        NewsIndexPageFactory(parent=home),
+        title="Mode vereint im Saalfelder Schloss",
+        summary="Die Modefotografien sind ab Freitag im Schloss zu sehen.",
+        tags=["Ausstellung"],
+    )
+    found = titles(html(client.get("/suche/?q=Ausstellung")))
+    assert found == ["Mode vereint im Saalfelder Schloss", "Impressum"]

@@ -3,6 +3,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -127,6 +128,11 @@ class CacheHeadersMixin:
         return response
 
 
+# A page the site is made of is found by what it is, like by its title: "Ausstellung" finds
+# every exhibition, "Geschichte" every story.
+TYPE_LABEL_SEARCH_FIELD = index.SearchField("type_label_in_page_language", boost=2)
+
+
 class BasePage(CacheHeadersMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
     """Every concrete page inherits this, so listings, meta tags and caching agree."""
 
@@ -151,6 +157,12 @@ class BasePage(CacheHeadersMixin, ListingFieldsMixin, SocialFieldsMixin, Page):
     def type_label(self):
         """What visitors call this kind of page, in search results for example."""
         return self._meta.verbose_name
+
+    @property
+    def type_label_in_page_language(self):
+        """The type label in the page's own language, as the search index holds it."""
+        with translation.override(self.locale.language_code):
+            return str(self.type_label)
 
     @property
     def page_type(self):

@@ -20,7 +20,7 @@ from taggit.models import TaggedItemBase
 from website.core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
 from website.core.filters import tags_in_use
 from website.core.forms import SameLocaleChoicesPageForm
-from website.core.models import BasePage, is_public
+from website.core.models import TYPE_LABEL_SEARCH_FIELD, BasePage, is_public
 from website.images import renditions
 from website.images.models import image_field
 from website.projects.models import ProjectPage
@@ -171,9 +171,10 @@ class NewsPage(BasePage):  # noqa: DJ008 (Page defines __str__)
 
     search_fields = [
         *BasePage.search_fields,
+        TYPE_LABEL_SEARCH_FIELD,
         index.SearchField("summary"),
         index.SearchField("body"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
         index.FilterField("date"),
     ]
 

@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "website.search"
     label = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

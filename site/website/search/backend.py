@@ -26,5 +26,12 @@ def words_only_backend(backend_class):
 
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backend module)
-    """The database backend Wagtail picks for the database in use (PostgreSQL, SQLite's FTS5)."""
-    return words_only_backend(type(database.SearchBackend(params)))(params)
+    """The database backend Wagtail picks for the database in use (PostgreSQL, SQLite's FTS5).
+
+    On SQLite, the site's own FTS5 backend, which stems words as PostgreSQL does.
+    """
+    backend_class = type(database.SearchBackend(params))
+    if backend_class.__name__ == "SQLiteSearchBackend":
+        # Imported only here: its models exist on SQLite only.
+        from .sqlite import StemmingSQLiteBackend as backend_class
+    return words_only_backend(backend_class)(params)

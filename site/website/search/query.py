@@ -23,13 +23,18 @@ def clean_query(value):
     return " ".join(value.split())[:MAX_QUERY_LENGTH].strip()
 
 
-def search_terms(query):
-    """The words of the query: its letters, marks and digits, in lower case.
+def words(text):
+    """The words of a text: its letters, marks and digits, in lower case.
 
     Lower case: SQLite reads AND, OR, NOT and NEAR as operators even inside a phrase.
     """
-    characters = (c if unicodedata.category(c)[0] in "LMN" else " " for c in query)
-    return "".join(characters).lower().split()[:MAX_TERMS]
+    characters = (c if unicodedata.category(c)[0] in "LMN" else " " for c in text)
+    return "".join(characters).lower().split()
+
+
+def search_terms(query):
+    """The words of the query, at most 20."""
+    return words(query)[:MAX_TERMS]
 
 
 def words_only(query):
@@ -39,7 +44,7 @@ def words_only(query):
     """
     remaining = MAX_TERMS
 
-    def words(text):
+    def allowed_words(text):
         nonlocal remaining
         terms = search_terms(clean_query(text))[:remaining]
         remaining -= len(terms)
@@ -47,15 +52,15 @@ def words_only(query):
 
     def clean(node):
         if isinstance(node, str):
-            return words(node) or None
+            return allowed_words(node) or None
         if isinstance(node, PlainText):
-            text = words(node.query_string)
+            text = allowed_words(node.query_string)
             return PlainText(text, node.operator, node.boost) if text else None
         if isinstance(node, Fuzzy):
-            text = words(node.query_string)
+            text = allowed_words(node.query_string)
             return Fuzzy(text, node.operator, node.unaccent) if text else None
         if isinstance(node, Phrase):
-            text = words(node.query_string)
+            text = allowed_words(node.query_string)
             return Phrase(text) if text else None
         if isinstance(node, And | Or):
             parts = [part for part in map(clean, node.subqueries) if part is not None]

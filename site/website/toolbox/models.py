@@ -17,7 +17,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from website.core.blocks import PARAGRAPH_FEATURES
-from website.core.models import BasePage
+from website.core.models import TYPE_LABEL_SEARCH_FIELD, BasePage
 from website.images import renditions
 from website.images.models import image_field
 
@@ -132,6 +132,7 @@ class MethodPage(BasePage):  # noqa: DJ008 (Page defines __str__)
 
     search_fields = [
         *BasePage.search_fields,
+        TYPE_LABEL_SEARCH_FIELD,
         index.SearchField("aim"),
         index.SearchField("materials"),
         index.SearchField("preparation"),
