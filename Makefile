@@ -16,11 +16,14 @@ $(VENV)/.installed: pyproject.toml
 
 # Served as visitors meet it (website.settings.demo, DEBUG off: the site's own error pages);
 # DJANGO_DEBUG=1 make demo shows Django's debug pages. load_demo points the site at $(PORT).
+# A task worker runs beside the server, as in production: renditions leave the request.
 demo: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_demo_admin
 	@echo "Serving the site at http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
+	$(PY) manage.py db_worker --settings=website.settings.demo & worker=$$!; \
+	trap 'kill $$worker' EXIT; \
 	$(PY) manage.py runserver --settings=website.settings.demo 127.0.0.1:$(PORT)
 
 # The quality tools of the test suite (axe-core, the Nu HTML checker), where npm is at hand;
@@ -28,8 +31,10 @@ demo: $(VENV)/.installed
 node_modules/.installed: package.json package-lock.json
 	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts && touch $@; fi
 
+# One test process per core, each with its own database and media folder; a test file stays
+# in one process, where its module-wide fixtures are built once.
 test: $(VENV)/.installed node_modules/.installed
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest --numprocesses auto --dist loadfile
 
 # Stock Wagtail beside ours on generated camera photos (BENCHMARKS.md); BENCH_SIZE=small is quick.
 BENCH_SIZE ?= full

@@ -53,6 +53,14 @@ def test_make_demo_serves_with_the_demo_settings():
         check=True,
     ).stdout
     assert "runserver --settings=website.settings.demo 127.0.0.1:8123" in commands
+    # A task worker beside it, taking the tasks the demo's settings queue in the database.
+    assert "db_worker --settings=website.settings.demo &" in commands
+
+
+def test_the_demo_queues_tasks_for_its_worker(monkeypatch):
+    assert (
+        demo_settings(monkeypatch).TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
+    )
 
 
 def test_debug_pages_are_opt_in(monkeypatch):
