@@ -126,3 +126,37 @@ class DemoSiteTests(TestCase):
         feed = feedparser.parse(self.client.get("/neuigkeiten/feed/rss/").content)
         titles = [entry.title for entry in feed.entries]
         self.assertIn("Fotoausstellung im Saalfelder Schloss: Mode vereint", titles)
+
+
+def form_as_shown(form):
+    """What a browser posts for `form` as the page shows it, no field changed."""
+    data = {}
+    for field in form.select("input[name], select[name], textarea[name]"):
+        name = field["name"]
+        if field.name == "select":
+            chosen = field.select_one("option[selected]") or field.select_one("option")
+            data[name] = chosen.get("value", "") if chosen else ""
+        elif field.name == "textarea":
+            data[name] = field.get_text()
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data.setdefault(name, []).append(field.get("value", "on"))
+        elif field.get("type") not in ("file", "submit", "button"):
+            data[name] = field.get("value", "")
+    return data
+
+
+@override_settings(DEBUG=True)
+def test_demo_admin_can_change_their_language(client, html):
+    from wagtail.users.models import UserProfile
+
+    call_command("ensure_demo_admin", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    client.login(username="admin", password="connecting-humans")
+    page = html(client.get("/admin/account/"))
+    data = form_as_shown(
+        page.select_one("form[action='/admin/account/']") or page.select("form")[-1]
+    )
+    data["locale-preferred_language"] = "ar"
+    response = client.post("/admin/account/", data)
+    assert response.status_code == 302, html(response).select(".error-message")
+    assert UserProfile.objects.get(user__username="admin").preferred_language == "ar"
