@@ -227,7 +227,7 @@ class StoryPage(BasePage):  # noqa: DJ008 (Page defines __str__)
 
     def exhibition_list(self):
         """The related exhibitions, in this page's language where they have been translated."""
-        from exhibitions.models import ExhibitionPage
+        from exhibitions.models import ExhibitionPage, with_first_photos
 
         # Read through the relation: previews show the exhibitions chosen but not yet saved.
         named = [exhibition.translation_key for exhibition in self.exhibitions.all()]
@@ -238,6 +238,7 @@ class StoryPage(BasePage):  # noqa: DJ008 (Page defines __str__)
             .select_related("listing_image", "venue")
             .order_by("-start_date")
         )
+        with_first_photos(exhibitions)
         renditions.prefetch([exhibition.card_image for exhibition in exhibitions], "card")
         return exhibitions
 
