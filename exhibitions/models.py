@@ -15,7 +15,6 @@ from wagtail.admin.panels import (
     HelpPanel,
     InlinePanel,
     MultiFieldPanel,
-    MultipleChooserPanel,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -30,6 +29,7 @@ from website.core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
 from website.core.filters import tags_in_use
 from website.core.forms import SameLocaleChoicesPageForm
 from website.core.models import BasePage
+from website.core.panels import NounChooserPanel
 from website.images import renditions
 from website.images.models import CustomImage, ImageUse
 from website.markup import WebAddressField
@@ -162,8 +162,8 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
         ),
         FieldPanel("intro"),
         HelpPanel(template="exhibitions/admin/bulk_upload_help.html", heading=_("Many photos")),
-        MultipleChooserPanel(
-            "gallery_photos", chooser_field_name="image", label=_("Gallery"), heading=_("Gallery")
+        NounChooserPanel(
+            "gallery_photos", chooser_field_name="image", label=_("photo"), heading=_("Gallery")
         ),
         InlinePanel("credits", label=_("Credits"), heading=_("Credits")),
         FieldPanel("body"),

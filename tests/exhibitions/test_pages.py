@@ -7,6 +7,7 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 
 import pytest
+from bs4 import BeautifulSoup
 
 from exhibitions.models import ExhibitionIndexPage, ExhibitionPage, GalleryPhoto
 from tests.factories import locales, publish_translation
@@ -219,3 +220,14 @@ def test_sub_projects_offered_are_those_of_the_page_language(admin_client, index
         reverse("wagtailadmin_pages:add", args=["exhibitions", "exhibitionpage", index_en.pk])
     )
     assert list(add_en.context["form"].fields["projects"].queryset) == [women_en]
+
+
+def test_the_gallery_adds_and_numbers_photos_in_the_editors_words(admin_client, make_exhibition):
+    exhibition = make_exhibition(photos=2)
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[exhibition.pk]))
+    content = response.content.decode()
+    assert "Foto hinzufügen" in content
+    assert "alerie hinzufügen" not in content
+    doc = BeautifulSoup(content, "html.parser")
+    rows = doc.select("#id_gallery_photos-FORMS [data-inline-panel-child-count]")
+    assert [row.parent.get_text(" ", strip=True) for row in rows][:2] == ["Foto", "Foto"]

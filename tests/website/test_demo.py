@@ -2,11 +2,13 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 
 from wagtail.models import Page, Revision, Site
+from wagtail.users.models import UserProfile
 
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.stories.consent_helpers import form_data
 from website.core.models import FooterText, HomePage
 from website.demo.seed import read_sections
 
@@ -128,34 +130,11 @@ class DemoSiteTests(TestCase):
         self.assertIn("Fotoausstellung im Saalfelder Schloss: Mode vereint", titles)
 
 
-def form_as_shown(form):
-    """What a browser posts for `form` as the page shows it, no field changed."""
-    data = {}
-    for field in form.select("input[name], select[name], textarea[name]"):
-        name = field["name"]
-        if field.name == "select":
-            chosen = field.select_one("option[selected]") or field.select_one("option")
-            data[name] = chosen.get("value", "") if chosen else ""
-        elif field.name == "textarea":
-            data[name] = field.get_text()
-        elif field.get("type") in ("checkbox", "radio"):
-            if field.has_attr("checked"):
-                data.setdefault(name, []).append(field.get("value", "on"))
-        elif field.get("type") not in ("file", "submit", "button"):
-            data[name] = field.get("value", "")
-    return data
-
-
 @override_settings(DEBUG=True)
 def test_demo_admin_can_change_their_language(client, html):
-    from wagtail.users.models import UserProfile
-
     call_command("ensure_demo_admin", stdout=open("/dev/null", "w"))  # noqa: SIM115
     client.login(username="admin", password="connecting-humans")
-    page = html(client.get("/admin/account/"))
-    data = form_as_shown(
-        page.select_one("form[action='/admin/account/']") or page.select("form")[-1]
-    )
+    data = form_data(client.get("/admin/account/"))
     data["locale-preferred_language"] = "ar"
     response = client.post("/admin/account/", data)
     assert response.status_code == 302, html(response).select(".error-message")
