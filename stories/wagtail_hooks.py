@@ -281,7 +281,7 @@ def refuse_bulk_publishing_without_consent(request, action_type, objects, action
 
 
 def participant_with_consent(participant):
-    return f"{participant} ({participant.consent_summary})"
+    return f"{participant} – {participant.consent_summary}"
 
 
 @hooks.register("construct_image_form")

@@ -345,4 +345,4 @@ def test_the_image_form_shows_each_persons_consent_beside_the_name(admin_client,
     response = admin_client.get(reverse("wagtailimages:edit", args=[photo.pk]))
     doc = BeautifulSoup(response.content, "html.parser")
     labels = [label.get_text(" ", strip=True) for label in doc.select("#id_participants label")]
-    assert labels == [f"{name} ({summary})" for name, summary in expected_german(until).items()]
+    assert labels == [f"{name} – {summary}" for name, summary in expected_german(until).items()]
