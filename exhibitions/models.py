@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.utils import formats, timezone, translation
 from django.utils.functional import cached_property
@@ -14,7 +15,6 @@ from wagtail.admin.panels import (
     HelpPanel,
     InlinePanel,
     MultiFieldPanel,
-    MultipleChooserPanel,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -27,7 +27,9 @@ from taggit.models import TaggedItemBase
 
 from website.core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
 from website.core.filters import tags_in_use
+from website.core.forms import SameLocaleChoicesPageForm
 from website.core.models import TYPE_LABEL_SEARCH_FIELD, BasePage
+from website.core.panels import NounChooserPanel
 from website.images import renditions
 from website.images.models import CustomImage, ImageUse
 from website.markup import WebAddressField
@@ -98,7 +100,8 @@ class ExhibitionIndexPage(BasePage):  # noqa: DJ008 (Page defines __str__)
         for exhibition in exhibitions:
             sections[exhibition.status(today)].append(exhibition)
         sections["past"].reverse()  # the most recent first
-        renditions.prefetch([e.listing_image for e in exhibitions], "card")
+        with_first_photos(exhibitions)
+        renditions.prefetch([e.card_image for e in exhibitions], "card")
         context.update(
             current=sections["current"],
             upcoming=sections["upcoming"],
@@ -161,8 +164,8 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
         ),
         FieldPanel("intro"),
         HelpPanel(template="exhibitions/admin/bulk_upload_help.html", heading=_("Many photos")),
-        MultipleChooserPanel(
-            "gallery_photos", chooser_field_name="image", label=_("Gallery"), heading=_("Gallery")
+        NounChooserPanel(
+            "gallery_photos", chooser_field_name="image", label=_("photo"), heading=_("Gallery")
         ),
         InlinePanel("credits", label=_("Credits"), heading=_("Credits")),
         FieldPanel("body"),
@@ -184,6 +187,8 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
 
     parent_page_types = ["exhibitions.ExhibitionIndexPage"]
     subpage_types = []
+    base_form_class = SameLocaleChoicesPageForm
+    same_locale_choices = ("projects",)
 
     class Meta:
         verbose_name = _("exhibition")
@@ -236,6 +241,16 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
     def card_summary(self):
         return self.listing_summary or self.summary or self.search_description
 
+    @property
+    def card_image(self):
+        """Without a chosen listing image, cards and shared links show the gallery's first."""
+        return self.listing_image or self.first_photo_image
+
+    @cached_property
+    def first_photo_image(self):
+        photo = self.gallery_photos.filter(image__isnull=False).select_related("image").first()
+        return photo.image if photo else None
+
     def status(self, today=None):
         today = today or timezone.localdate()
         if self.start_date > today:
@@ -280,6 +295,23 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
         # A CDN keeps each photo's page too; one whose photo was removed must go from it as well.
         numbers = range(1, self.last_photo_number + 1)
         return ["/", *("/" + self.reverse_subpage("photo", args=[n]) for n in numbers)]
+
+
+def with_first_photos(exhibitions):
+    """Gives the exhibitions without listing image their first photo's image, in two queries
+    for any number of them."""
+    missing = {e.pk: e for e in exhibitions if not e.listing_image_id}
+    if not missing:
+        return
+    first_photo = GalleryPhoto.objects.filter(page=OuterRef("pk"), image__isnull=False)
+    first_image_ids = dict(
+        ExhibitionPage.objects.filter(pk__in=missing)
+        .annotate(image_id=Subquery(first_photo.order_by("sort_order").values("image_id")[:1]))
+        .values_list("pk", "image_id")
+    )
+    images = CustomImage.objects.in_bulk(set(first_image_ids.values()) - {None})
+    for pk, exhibition in missing.items():
+        exhibition.first_photo_image = images.get(first_image_ids.get(pk))
 
 
 class GalleryPhoto(ImageUse, Orderable):

@@ -161,11 +161,22 @@ class OfferedParticipants:
         return self.get_object_list().filter(pk__in=pks)
 
 
-class ParticipantChooseView(OfferedParticipants, ChooseView):
+class ConsentColumn:
+    """Each person's consent beside their name, where an editor chooses them."""
+
+    def get_object_list(self):
+        return super().get_object_list().prefetch_related("consents")
+
+    @property
+    def columns(self):
+        return [*super().columns, Column("consent_summary", label=_("Consent status"))]
+
+
+class ParticipantChooseView(ConsentColumn, OfferedParticipants, ChooseView):
     pass
 
 
-class ParticipantChooseResultsView(OfferedParticipants, ChooseResultsView):
+class ParticipantChooseResultsView(ConsentColumn, OfferedParticipants, ChooseResultsView):
     pass
 
 
@@ -273,12 +284,20 @@ def refuse_bulk_publishing_without_consent(request, action_type, objects, action
     return None
 
 
+def participant_with_consent(participant):
+    return f"{participant} – {participant.consent_summary}"
+
+
 @hooks.register("construct_image_form")
 def offer_participants_of_own_sections(form, user):
     field = form.fields.get("participants")
-    if field is not None and user is not None:
+    if field is None:
+        return
+    if user is not None:
         chosen = form.instance.participants.values_list("pk", flat=True) if form.instance.pk else []
         field.queryset = participants_offered_to(user, chosen)
+    field.queryset = field.queryset.prefetch_related("consents")
+    field.label_from_instance = participant_with_consent
 
 
 @hooks.register("is_image_blocked")

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -22,6 +22,7 @@ from taggit.models import TaggedItemBase
 from website.core.blocks import PARAGRAPH_FEATURES
 from website.core.filters import tags_in_use
 from website.core.models import TYPE_LABEL_SEARCH_FIELD, BasePage
+from website.core.panels import NounChooserPanel
 from website.images import renditions
 from website.images.models import ImageUse, image_field
 from website.projects.models import ProjectPage
@@ -152,8 +153,8 @@ class StoryPage(BasePage):  # noqa: DJ008 (Page defines __str__)
         ),
         FieldPanel("content_note"),
         FieldPanel("body"),
-        MultipleChooserPanel(
-            "photos", chooser_field_name="image", label=_("Photos"), heading=_("Photos")
+        NounChooserPanel(
+            "photos", chooser_field_name="image", label=_("photo"), heading=_("Photos")
         ),
         MultiFieldPanel(
             [
@@ -228,7 +229,7 @@ class StoryPage(BasePage):  # noqa: DJ008 (Page defines __str__)
 
     def exhibition_list(self):
         """The related exhibitions, in this page's language where they have been translated."""
-        from exhibitions.models import ExhibitionPage
+        from exhibitions.models import ExhibitionPage, with_first_photos
 
         # Read through the relation: previews show the exhibitions chosen but not yet saved.
         named = [exhibition.translation_key for exhibition in self.exhibitions.all()]
@@ -239,6 +240,7 @@ class StoryPage(BasePage):  # noqa: DJ008 (Page defines __str__)
             .select_related("listing_image", "venue")
             .order_by("-start_date")
         )
+        with_first_photos(exhibitions)
         renditions.prefetch([exhibition.card_image for exhibition in exhibitions], "card")
         return exhibitions
 

@@ -10,7 +10,8 @@ import secrets
 
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Orderable
@@ -138,6 +139,29 @@ class Participant(index.Indexed, ClusterableModel):
     @property
     def status_label(self):
         return self.status.label
+
+    @property
+    def consent_summary(self):
+        """What an editor choosing this person needs to know: "Einwilligung gültig bis
+        31.12.2027, nur unkenntlich", "Einwilligung widerrufen" …"""
+        status = self.status
+        if status == Status.WITHDRAWN:
+            return gettext("Consent withdrawn")
+        if status == Status.EXPIRED:
+            return gettext("Consent expired")
+        if status == Status.NONE:
+            return gettext("No consent")
+        valid = self.valid_consents()
+        ends = [consent.expires_on for consent in valid]
+        if None in ends:
+            summary = gettext("Consent valid")
+        else:
+            summary = gettext("Consent valid until %(date)s") % {
+                "date": formats.date_format(max(ends), "SHORT_DATE_FORMAT")
+            }
+        if not self.face_may_be_visible():
+            summary = gettext("%(consent)s, only unrecognisable") % {"consent": summary}
+        return summary
 
 
 class Consent(Orderable):

@@ -232,7 +232,7 @@ def test_an_editor_publishes_a_story_once_consent_is_recorded(
 
     # Many photos at once into the exhibition's gallery draft.
     page.goto(base + f"/admin/pages/{exhibition.pk}/edit/")
-    gallery_items = page.get_by_role("region", name=re.compile(r"^Gallery \d+$"))
+    gallery_items = page.get_by_role("region", name=re.compile(r"^Photo \d+$"))
     expect(gallery_items).to_have_count(exhibition.gallery_photos.count())
     photos_before = gallery_items.count()
     page.get_by_role("region", name="Many photos").get_by_role("link", name="Add photos").click()

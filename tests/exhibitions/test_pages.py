@@ -2,12 +2,16 @@ import datetime
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from wagtail.test.utils import WagtailPageTestCase
 
 import pytest
+from bs4 import BeautifulSoup
 
 from exhibitions.models import ExhibitionIndexPage, ExhibitionPage, GalleryPhoto
+from tests.factories import locales, publish_translation
+from tests.news.factories import make_project
 from website.core.models import HomePage
 
 TODAY = datetime.date.today()
@@ -170,3 +174,60 @@ def test_without_javascript_every_photo_is_a_link_to_its_page(client, html, make
     images = doc.select("a.gallery-grid__link img")
     assert images[0]["loading"] == "eager" and images[0]["fetchpriority"] == "high"
     assert all(img.has_attr("width") and img.has_attr("height") for img in images)
+
+
+def card_images(doc):
+    return [card.select_one(".card__image") is not None for card in doc.select(".card")]
+
+
+def test_an_exhibition_without_listing_image_shows_its_first_photo(client, html, make_exhibition):
+    exhibition = make_exhibition(photos=3)
+    empty = make_exhibition(photos=0)
+    first = exhibition.gallery_photos.first().image
+    assert exhibition.listing_image is None
+    assert exhibition.card_image == first
+    assert exhibition.share_image == first  # og:image, once its rendition is made
+    assert empty.card_image is None
+    doc = html(client.get(exhibition.get_parent().url))
+    cards = {
+        card.select_one(".card__title").get_text(strip=True): card for card in doc.select(".card")
+    }
+    assert cards[exhibition.title].select_one(".card__image") is not None
+    assert cards[empty.title].select_one(".card__image") is None
+
+
+def test_the_index_costs_the_same_queries_with_first_photos_for_2_and_8_exhibitions(
+    client, index, make_exhibition
+):
+    for _ in range(2):
+        make_exhibition(photos=2)
+    two = count_queries(client, index.url)
+    for _ in range(6):
+        make_exhibition(photos=2)
+    assert count_queries(client, index.url) == two
+
+
+def test_sub_projects_offered_are_those_of_the_page_language(admin_client, index):
+    home = index.get_parent().specific
+    women = make_project(home, "Connecting Women", "connecting-women")
+    women_en = publish_translation(women, locales()["en"], slug="women")
+    add = admin_client.get(
+        reverse("wagtailadmin_pages:add", args=["exhibitions", "exhibitionpage", index.pk])
+    )
+    assert list(add.context["form"].fields["projects"].queryset) == [women]
+    index_en = publish_translation(index, locales()["en"], slug="exhibitions")
+    add_en = admin_client.get(
+        reverse("wagtailadmin_pages:add", args=["exhibitions", "exhibitionpage", index_en.pk])
+    )
+    assert list(add_en.context["form"].fields["projects"].queryset) == [women_en]
+
+
+def test_the_gallery_adds_and_numbers_photos_in_the_editors_words(admin_client, make_exhibition):
+    exhibition = make_exhibition(photos=2)
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[exhibition.pk]))
+    content = response.content.decode()
+    assert "Foto hinzufügen" in content
+    assert "alerie hinzufügen" not in content
+    doc = BeautifulSoup(content, "html.parser")
+    rows = doc.select("#id_gallery_photos-FORMS [data-inline-panel-child-count]")
+    assert [row.parent.get_text(" ", strip=True) for row in rows][:2] == ["Foto", "Foto"]

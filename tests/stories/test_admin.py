@@ -1,5 +1,7 @@
 """The consent team alone sees consent records and forms; every editor sees the status."""
 
+import datetime
+
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -288,3 +290,59 @@ def test_a_deleted_or_replaced_form_leaves_no_file_behind(
         consent.delete()
 
     assert not storage.exists(second)
+
+
+@pytest.fixture
+def four_consents():
+    """Four people, one per kind of consent an editor meets when choosing someone."""
+    until = datetime.date(TODAY.year + 2, 12, 31)
+    return {
+        "Amal": make_participant("Amal", expires_on=until),
+        "Bilal": make_participant("Bilal", face=Consent.Face.UNRECOGNISABLE, expires_on=until),
+        "Chadi": make_participant("Chadi", withdrawn_on=TODAY - DAY),
+        "Dunja": make_participant("Dunja", expires_on=TODAY - DAY),
+    }
+
+
+def expected_german(until):
+    return {
+        "Amal": f"Einwilligung gültig bis 31.12.{until.year}",
+        "Bilal": f"Einwilligung gültig bis 31.12.{until.year}, nur unkenntlich",
+        "Chadi": "Einwilligung widerrufen",
+        "Dunja": "Einwilligung abgelaufen",
+    }
+
+
+def test_each_consent_is_summed_up_in_the_editors_language(four_consents):
+    until = four_consents["Amal"].consents.get().expires_on
+    with translation.override("de"):
+        summaries = {name: p.consent_summary for name, p in four_consents.items()}
+        nobody = make_participant("Emre", consent=False).consent_summary
+    assert summaries == expected_german(until)
+    assert nobody == "Keine Einwilligung"
+    with translation.override("en"):
+        assert four_consents["Bilal"].consent_summary == (
+            f"Consent valid until {date_format(until, 'SHORT_DATE_FORMAT')}, only unrecognisable"
+        )
+
+
+def test_the_participant_chooser_shows_each_persons_consent(admin_client, four_consents):
+    until = four_consents["Amal"].consents.get().expires_on
+    response = admin_client.get(reverse("wagtailsnippetchoosers_stories_participant:choose"))
+    rows = BeautifulSoup(response.json()["html"], "html.parser").select("tbody tr")
+    shown = {
+        row.select_one("a").get_text(strip=True): row.get_text(" ", strip=True) for row in rows
+    }
+    # Withdrawn and expired consents are not offered at all (stories.sections).
+    assert sorted(shown) == ["Amal", "Bilal"]
+    for name in shown:
+        assert expected_german(until)[name] in shown[name]
+
+
+def test_the_image_form_shows_each_persons_consent_beside_the_name(admin_client, four_consents):
+    until = four_consents["Amal"].consents.get().expires_on
+    photo = photo_of(four_consents["Chadi"], four_consents["Dunja"])
+    response = admin_client.get(reverse("wagtailimages:edit", args=[photo.pk]))
+    doc = BeautifulSoup(response.content, "html.parser")
+    labels = [label.get_text(" ", strip=True) for label in doc.select("#id_participants label")]
+    assert labels == [f"{name} – {summary}" for name, summary in expected_german(until).items()]

@@ -2,11 +2,13 @@ from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 
 from wagtail.models import Page, Revision, Site
+from wagtail.users.models import UserProfile
 
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.stories.consent_helpers import form_data
 from website.core.models import FooterText, HomePage
 from website.demo.seed import read_sections
 
@@ -126,3 +128,14 @@ class DemoSiteTests(TestCase):
         feed = feedparser.parse(self.client.get("/neuigkeiten/feed/rss/").content)
         titles = [entry.title for entry in feed.entries]
         self.assertIn("Fotoausstellung im Saalfelder Schloss: Mode vereint", titles)
+
+
+@override_settings(DEBUG=True)
+def test_demo_admin_can_change_their_language(client, html):
+    call_command("ensure_demo_admin", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    client.login(username="admin", password="connecting-humans")
+    data = form_data(client.get("/admin/account/"))
+    data["locale-preferred_language"] = "ar"
+    response = client.post("/admin/account/", data)
+    assert response.status_code == 302, html(response).select(".error-message")
+    assert UserProfile.objects.get(user__username="admin").preferred_language == "ar"

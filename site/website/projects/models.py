@@ -81,9 +81,10 @@ class ProjectPage(BasePage):  # noqa: DJ008 (Page defines __str__)
 
     @cached_property
     def exhibitions(self):
-        from exhibitions.models import ExhibitionPage
+        from exhibitions.models import ExhibitionPage, with_first_photos
 
         exhibitions = list(self.related(ExhibitionPage).order_by("-start_date"))
+        with_first_photos(exhibitions)
         renditions.prefetch([item.card_image for item in exhibitions], "card")
         return exhibitions
 

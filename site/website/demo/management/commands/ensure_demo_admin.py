@@ -16,6 +16,10 @@ class Command(BaseCommand):
         user, created = get_user_model().objects.get_or_create(
             username=username, defaults={"email": "admin@connecting-humans.example"}
         )
+        # Wagtail's account settings require a name: without one, no setting (such as the
+        # admin's language) could be saved.
+        user.first_name = user.first_name or "Demo"
+        user.last_name = user.last_name or "Admin"
         user.is_staff = user.is_superuser = user.is_active = True
         user.set_password(password)
         user.save()
