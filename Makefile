@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: demo test lint messages bench load
+.PHONY: demo test lint format-templates messages bench load
 
 # Reinstall whenever the dependencies change.
 $(VENV)/.installed: pyproject.toml
@@ -47,9 +47,15 @@ LOAD_SECONDS ?= 60
 load: $(VENV)/.installed
 	$(PY) load/run.py --seconds $(LOAD_SECONDS)
 
+# The templates' format is djLint's ([tool.djlint] in pyproject.toml): `make format-templates`.
+TEMPLATES := site/templates bench/templates
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint --check $(TEMPLATES)
+
+format-templates: $(VENV)/.installed
+	$(VENV)/bin/djlint --reformat $(TEMPLATES)
 
 # Refresh the translation catalogues after changing UI strings, then translate and compile.
 messages: $(VENV)/.installed
