@@ -30,10 +30,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 import django_filters
 
+from website.images import renditions
 from website.images.choosing import ChosenMediaForm
 
 from . import admin_views, consent
-from .models import Participant, Status
+from .models import Participant, Status, StoryIndexPage, StoryPage
 from .sections import participants_offered_to
 
 CONSENT_PERMISSION = "stories.change_consent"
@@ -313,3 +314,23 @@ def register_log_actions(actions):
         def format_message(self, log_entry):
             details = " ".join((log_entry.data or {}).get("problems", []))
             return _("Publishing refused: %(details)s") % {"details": details}
+
+
+@hooks.register("construct_project_page_context")
+def add_project_stories(page, context):
+    """The newest published stories of this language told by participants of this project."""
+    stories = list(
+        StoryPage.objects.live()
+        .public()
+        .filter(
+            locale_id=page.locale_id,
+            participant__sub_project__translation_key=page.translation_key,
+        )
+        .select_related("listing_image", "portrait")
+        .order_by("-first_published_at", "-pk")[:6]
+    )
+    renditions.prefetch([story.card_image for story in stories], "card")
+    context["stories"] = stories
+    context["story_index"] = (
+        StoryIndexPage.objects.live().public().filter(locale_id=page.locale_id).first()
+    )

@@ -19,7 +19,7 @@ from wagtail.images.models import (
 )
 from wagtail.search import index
 
-from website.core import page_cache
+from website import page_cache
 
 from .storage import private_storage
 from .uploads import SanitisedImageFile, sanitise
