@@ -272,10 +272,31 @@ def refuse_bulk_publishing_without_consent(request, action_type, objects, action
 
 @hooks.register("construct_image_form")
 def offer_participants_of_own_sections(form, user):
-    field = form.fields.get("participants")
-    if field is not None and user is not None:
-        chosen = form.instance.participants.values_list("pk", flat=True) if form.instance.pk else []
-        field.queryset = participants_offered_to(user, chosen)
+    """The form that describes a photo asks whom it shows (before whether faces were made
+    unrecognisable), offering the participants the editor may choose and those already ticked."""
+    if not set(form.instance.admin_form_fields) <= set(form._meta.fields or ()):
+        return  # a form changing a few fields only leaves whom the photo shows as it is
+    chosen = (
+        list(form.instance.participants.values_list("pk", flat=True)) if form.instance.pk else []
+    )
+    field = forms.ModelMultipleChoiceField(
+        participants_offered_to(user, chosen) if user is not None else Participant.objects.all(),
+        required=False,
+        label=_("participants shown"),
+        help_text=_("Everyone in the photo who took part in the project."),
+        # Pseudonyms to tick, rather than a list to ctrl-click through.
+        widget=forms.CheckboxSelectMultiple,
+    )
+    form.initial.setdefault("participants", chosen)
+    fields = list(form.fields.items())
+    position = list(form.fields).index("faces_unrecognisable")
+    form.fields = dict([*fields[:position], ("participants", field), *fields[position:]])
+
+
+@hooks.register("save_image_form")
+def save_participants_shown(form):
+    if "participants" in form.cleaned_data:
+        form.instance.participants.set(form.cleaned_data["participants"])
 
 
 @hooks.register("is_image_blocked")
