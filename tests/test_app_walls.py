@@ -12,8 +12,11 @@ from django.apps import apps
 from django.db.migrations.loader import MigrationLoader
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = {"website": ROOT / "site" / "website", "exhibitions": ROOT / "exhibitions"}
-SOURCES["stories"] = ROOT / "stories"
+SOURCES = {
+    "website": ROOT / "site" / "website",
+    "exhibitions": ROOT / "exhibitions",
+    "stories": ROOT / "stories",
+}
 
 # Lowest first. The modules of the `website` package itself (file names, markup, the content
 # generation and page cache) are helpers every app may use.
