@@ -15,9 +15,9 @@ from wagtail.models import Page
 
 from exhibitions.models import ExhibitionPage
 from website.core.models import BasePage, HomePage
-from website.core.page_cache import PageCacheMiddleware
 from website.core.templatetags.fragment_tags import CachedFragmentNode
 from website.images.models import CustomImage
+from website.page_cache import PageCacheMiddleware
 
 
 def become_stock(gallery_template=None):

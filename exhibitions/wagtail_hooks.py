@@ -4,8 +4,10 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from website.images import renditions
+
 from . import views
-from .models import Venue
+from .models import ExhibitionPage, Venue, with_first_photos
 
 
 class VenueViewSet(SnippetViewSet):
@@ -27,3 +29,11 @@ def register_bulk_upload_url():
             name="exhibitions_add_photos",
         )
     ]
+
+
+@hooks.register("construct_project_page_context")
+def add_project_exhibitions(page, context):
+    exhibitions = list(page.related(ExhibitionPage).order_by("-start_date"))
+    with_first_photos(exhibitions)
+    renditions.prefetch([item.card_image for item in exhibitions], "card")
+    context["exhibitions"] = exhibitions

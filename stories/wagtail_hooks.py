@@ -30,10 +30,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 import django_filters
 
+from website.images import renditions
 from website.images.choosing import ChosenMediaForm
 
 from . import admin_views, consent
-from .models import Participant, Status
+from .models import Participant, Status, StoryIndexPage, StoryPage
 from .sections import participants_offered_to
 
 CONSENT_PERMISSION = "stories.change_consent"
@@ -290,14 +291,33 @@ def participant_with_consent(participant):
 
 @hooks.register("construct_image_form")
 def offer_participants_of_own_sections(form, user):
-    field = form.fields.get("participants")
-    if field is None:
-        return
-    if user is not None:
-        chosen = form.instance.participants.values_list("pk", flat=True) if form.instance.pk else []
-        field.queryset = participants_offered_to(user, chosen)
-    field.queryset = field.queryset.prefetch_related("consents")
+    """The form that describes a photo asks whom it shows (before whether faces were made
+    unrecognisable), offering the participants the editor may choose and those already ticked."""
+    if not set(form.instance.admin_form_fields) <= set(form._meta.fields or ()):
+        return  # a form changing a few fields only leaves whom the photo shows as it is
+    chosen = (
+        list(form.instance.participants.values_list("pk", flat=True)) if form.instance.pk else []
+    )
+    offered = participants_offered_to(user, chosen) if user is not None else Participant.objects
+    field = forms.ModelMultipleChoiceField(
+        offered.prefetch_related("consents"),
+        required=False,
+        label=_("participants shown"),
+        help_text=_("Everyone in the photo who took part in the project."),
+        # Pseudonyms to tick, rather than a list to ctrl-click through.
+        widget=forms.CheckboxSelectMultiple,
+    )
     field.label_from_instance = participant_with_consent
+    form.initial.setdefault("participants", chosen)
+    fields = list(form.fields.items())
+    position = list(form.fields).index("faces_unrecognisable")
+    form.fields = dict([*fields[:position], ("participants", field), *fields[position:]])
+
+
+@hooks.register("save_image_form")
+def save_participants_shown(form):
+    if "participants" in form.cleaned_data:
+        form.instance.participants.set(form.cleaned_data["participants"])
 
 
 @hooks.register("is_image_blocked")
@@ -336,3 +356,23 @@ def register_log_actions(actions):
         def format_message(self, log_entry):
             details = " ".join((log_entry.data or {}).get("problems", []))
             return _("Publishing refused: %(details)s") % {"details": details}
+
+
+@hooks.register("construct_project_page_context")
+def add_project_stories(page, context):
+    """The newest published stories of this language told by participants of this project."""
+    stories = list(
+        StoryPage.objects.live()
+        .public()
+        .filter(
+            locale_id=page.locale_id,
+            participant__sub_project__translation_key=page.translation_key,
+        )
+        .select_related("listing_image", "portrait")
+        .order_by("-first_published_at", "-pk")[:6]
+    )
+    renditions.prefetch([story.card_image for story in stories], "card")
+    context["stories"] = stories
+    context["story_index"] = (
+        StoryIndexPage.objects.live().public().filter(locale_id=page.locale_id).first()
+    )

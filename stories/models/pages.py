@@ -120,6 +120,8 @@ class StoryPage(BasePage):  # noqa: DJ008 (Page defines __str__)
         blank=True,
         help_text=_("What the portrait shows, for people who cannot see it."),
     )
+    # It describes the portrait: a photo taken down takes it along (consent.scrub).
+    image_text_fields = {"portrait": ("portrait_alt",)}
     quote = models.TextField(
         _("quote"), blank=True, help_text=_("A sentence of the participant's, shown large.")
     )

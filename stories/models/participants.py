@@ -14,6 +14,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.images import get_image_model_string
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -78,6 +79,14 @@ class Participant(index.Indexed, ClusterableModel):
         limit_choices_to={"locale__language_code": "de"},
     )
     portrait = image_field(_("portrait"))
+    # Who a photo shows decides whether, and where, it may be published (see stories.consent).
+    # Editors tick them on the image's form (`image.participants`, see wagtail_hooks).
+    images = models.ManyToManyField(
+        get_image_model_string(),
+        verbose_name=_("images"),
+        blank=True,
+        related_name="participants",
+    )
 
     # Only the pseudonym: the admin search must not reveal who is behind it. The chooser
     # searches among the participants an editor may choose, by their ids.

@@ -15,8 +15,8 @@ from tests.factories import StandardPageFactory, build_site
 from tests.images.helpers import make_image
 from tests.images.photos import plain_jpeg
 from tests.stories.consent_helpers import make_participant
-from website.core import generation
-from website.core.page_cache import HEADER
+from website import generation
+from website.page_cache import HEADER
 
 pytestmark = pytest.mark.django_db
 

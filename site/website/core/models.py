@@ -8,7 +8,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -17,11 +17,11 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
+from website import generation
 from website.images import renditions
 from website.images.models import image_field
 from website.people.models import PartnerOrganisation
 
-from . import generation
 from .blocks import PARAGRAPH_FEATURES, BaseStreamBlock, WebAddressBlock
 from .forms import BasePageForm
 
@@ -268,15 +268,14 @@ class HomePage(BasePage):  # noqa: DJ008 (Page defines __str__)
             raise ValidationError(_("There is already a home page in this language."))
 
     def get_context(self, request, *args, **kwargs):
-        from website.projects.models import PartnerIndexPage  # it builds on this module
-
         context = super().get_context(request, *args, **kwargs)
         partners = list(PartnerOrganisation.objects.select_related("logo"))
         renditions.prefetch([partner.logo for partner in partners], "logo")
         context["partners"] = partners
-        context["partner_page"] = (
-            PartnerIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
-        )
+        # Apps building on this one add to the home page through the hook, a function of the
+        # page and the context (projects: the link to the partner overview).
+        for construct in hooks.get_hooks("construct_home_page_context"):
+            construct(self, context)
         return context
 
     def route(self, request, path_components):

@@ -5,7 +5,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import frontend_cache, generation
+from website import generation
+
+from . import frontend_cache
 
 # Apps whose models show on public pages: pages, snippets, settings, documents.
 CONTENT_APPS = (

@@ -83,9 +83,10 @@ class ImageForm(NeutralTitleMixin, BaseImageForm):
     """Wagtail's image form, with every new file validated and sanitised before it is stored.
 
     The admin's upload scripts copy the file name into the title; file names often carry a
-    person's name, so such a title is replaced. Other apps adapt the form through the
-    `construct_image_form` hook, a function of the form and the editor (stories: whom they may
-    mark as shown).
+    person's name, so such a title is replaced. Other apps add to the form through two hooks:
+    `construct_image_form`, a function of the form and the editor (stories: whom the photo
+    shows, among those the editor may choose), and `save_image_form`, a function of the form
+    called once the image is saved (stories: stores whom it shows).
     """
 
     def __init__(self, *args, **kwargs):
@@ -98,11 +99,6 @@ class ImageForm(NeutralTitleMixin, BaseImageForm):
             self.fields["file"] = ImageUploadField(
                 label=old.label, required=old.required, widget=old.widget, help_text=old.help_text
             )
-        if "participants" in self.fields:
-            # Pseudonyms to tick, rather than a list to ctrl-click through.
-            participants = self.fields["participants"]
-            participants.widget = forms.CheckboxSelectMultiple()
-            participants.widget.choices = participants.choices
 
     def clean(self):
         cleaned_data = super().clean()
@@ -115,6 +111,11 @@ class ImageForm(NeutralTitleMixin, BaseImageForm):
         if self.title_from_file_name:
             cleaned_data["title"] = neutral_title(upload.metadata)
         return cleaned_data
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        for save in hooks.get_hooks("save_image_form"):
+            save(self)
 
     def _post_clean(self):
         super()._post_clean()

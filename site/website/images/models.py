@@ -19,7 +19,7 @@ from wagtail.images.models import (
 )
 from wagtail.search import index
 
-from website.core import page_cache
+from website import page_cache
 
 from .storage import private_storage
 from .uploads import SanitisedImageFile, sanitise
@@ -129,14 +129,6 @@ class CustomImage(AbstractImage):
     creator = models.CharField(_("creator"), max_length=255, blank=True)
     caption = models.TextField(_("caption"), blank=True)
     copyright = models.CharField(_("copyright"), max_length=255, blank=True)
-    # Who the photo shows decides whether, and where, it may be published (see stories.consent).
-    participants = models.ManyToManyField(
-        "stories.Participant",
-        verbose_name=_("participants shown"),
-        blank=True,
-        related_name="images",
-        help_text=_("Everyone in the photo who took part in the project."),
-    )
     faces_unrecognisable = models.BooleanField(
         _("faces made unrecognisable"),
         default=False,
@@ -151,7 +143,6 @@ class CustomImage(AbstractImage):
         "caption",
         "copyright",
         "date_taken",
-        "participants",
         "faces_unrecognisable",
     )
 

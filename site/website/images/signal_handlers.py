@@ -6,7 +6,7 @@ from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
 from wagtail.signals import page_published
 
-from website.core import generation
+from website import generation
 
 from .renditions import queue, specs_for_use
 

@@ -9,11 +9,12 @@ Originals are for the editors of the image's collection (its section) only. A ph
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 
+from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
-from website.core import generation
+from website import generation
 
 from .blocking import is_blocked, may_see_blocked
 
@@ -41,11 +42,11 @@ def pages_using(image):
     return Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids])
 
 
-def is_partner_logo(image):
-    # Every partner organisation is listed on the home page and the partner overview.
-    from website.people.models import PartnerOrganisation
-
-    return PartnerOrganisation.objects.filter(logo=image).exists()
+def has_public_use(image):
+    """Whether a use outside pages makes the image public: other apps say so through the
+    `is_image_public` hook, a function of an image (people: partner logos, listed on the home
+    page and the partner overview)."""
+    return any(check(image) for check in hooks.get_hooks("is_image_public"))
 
 
 def is_public(image):
@@ -53,7 +54,7 @@ def is_public(image):
     key = f"image-public:{generation.current()}:{image.pk}"
     public = cache.get(key)
     if public is None:
-        public = is_partner_logo(image) or pages_using(image).public().exists()
+        public = has_public_use(image) or pages_using(image).public().exists()
         cache.set(key, public, 60 * 60)
     return public
 

@@ -131,6 +131,8 @@ class NewsPage(BasePage):  # noqa: DJ008 (Page defines __str__)
         help_text=_("What the lead image shows, for people who cannot see it."),
     )
     lead_image_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    # They describe the lead image: a photo taken down takes them along (stories.consent).
+    image_text_fields = {"lead_image": ("lead_image_alt", "lead_image_caption")}
     summary = models.TextField(
         _("summary"),
         max_length=500,

@@ -1,8 +1,8 @@
 from django import forms
 from django.db import models
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -71,58 +71,15 @@ class ProjectPage(BasePage):  # noqa: DJ008 (Page defines __str__)
             .distinct()
         )
 
-    @cached_property
-    def latest_news(self):
-        from website.news.models import NewsPage
-
-        news = list(self.related(NewsPage).order_by("-date", "-pk")[:3])
-        renditions.prefetch([item.card_image for item in news], "card")
-        return news
-
-    @cached_property
-    def exhibitions(self):
-        from exhibitions.models import ExhibitionPage, with_first_photos
-
-        exhibitions = list(self.related(ExhibitionPage).order_by("-start_date"))
-        with_first_photos(exhibitions)
-        renditions.prefetch([item.card_image for item in exhibitions], "card")
-        return exhibitions
-
-    @cached_property
-    def stories(self):
-        """The newest published stories of this language told by participants of this project."""
-        from stories.models import StoryPage
-
-        stories = list(
-            StoryPage.objects.live()
-            .public()
-            .filter(
-                locale_id=self.locale_id,
-                participant__sub_project__translation_key=self.translation_key,
-            )
-            .select_related("listing_image", "portrait")
-            .order_by("-first_published_at", "-pk")[:6]
-        )
-        renditions.prefetch([story.card_image for story in stories], "card")
-        return stories
-
-    @cached_property
-    def story_index(self):
-        from stories.models import StoryIndexPage
-
-        return StoryIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
-
-    @cached_property
-    def news_index(self):
-        from website.news.models import NewsIndexPage
-
-        return NewsIndexPage.objects.live().public().filter(locale_id=self.locale_id).first()
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["contacts"] = self.contacts.select_related("person__organisation", "person__photo")
         context["partner_list"] = list(self.partners.select_related("logo"))
         renditions.prefetch([partner.logo for partner in context["partner_list"]], "logo")
+        # News, stories and exhibitions build on projects: they add their lists of this
+        # project's pages through the hook, a function of the page and the context.
+        for construct in hooks.get_hooks("construct_project_page_context"):
+            construct(self, context)
         return context
 
 

@@ -69,7 +69,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Outermost: stored pages keep every header the others add (security headers, CSP).
-    "website.core.page_cache.PageCacheMiddleware",
+    "website.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "website.core.security.ContentSecurityPolicyMiddleware",
     "website.core.middleware.RejectNulInPathMiddleware",
@@ -137,7 +137,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
 # Caches shared by every process: Redis when REDIS_URL is set, otherwise files. The default
-# cache also keeps anonymous visitors' pages (website.core.page_cache) for PAGE_CACHE_TIMEOUT;
+# cache also keeps anonymous visitors' pages (website.page_cache) for PAGE_CACHE_TIMEOUT;
 # "renditions" knows where image files are.
 
 REDIS_URL = os.environ.get("REDIS_URL")

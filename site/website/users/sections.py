@@ -21,8 +21,6 @@ from wagtail.models import (
 )
 from wagtail.permissions import policy_registry
 
-from website.core.models import HomePage
-
 SECTION_PAGE_TYPES = [
     "exhibitions.exhibitionindexpage",
     "stories.storyindexpage",
@@ -34,6 +32,11 @@ SECTION_PAGE_TYPES = [
 # once is left to the site's administrators.
 PAGE_PERMISSIONS = ["add", "change", "publish", "lock"]
 COLLECTION_ACTIONS = ["add", "change", "choose"]
+
+
+def home_pages():
+    # The home page of each language: the pages right below the tree's root.
+    return Page.get_first_root_node().get_children()
 
 
 def collection_permissions():
@@ -56,7 +59,7 @@ def group_name(title):
 
 def section_pages():
     """The section pages in the default locale (or in their own, if they have no such version)."""
-    homes = HomePage.objects.all()
+    homes = home_pages()
     pages = Page.objects.none()
     for home in homes:
         pages |= Page.objects.child_of(home)
@@ -134,7 +137,7 @@ def setup_sections(log=None):
 
 def section_of(page):
     """The section page (in the default locale if there is one) that the page belongs to."""
-    for home in HomePage.objects.all():
+    for home in home_pages():
         if page.depth > home.depth and page.path.startswith(home.path):
             top = Page.objects.get(path=page.path[: len(home.path) + Page.steplen])
             if not is_section_type(top):

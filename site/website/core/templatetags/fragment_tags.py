@@ -4,7 +4,7 @@ from django import template
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from website.core import generation
+from website import generation
 
 register = template.Library()
 

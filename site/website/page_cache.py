@@ -23,7 +23,7 @@ from django.core.exceptions import MiddlewareNotUsed
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-from . import generation
+from website import generation
 
 logger = logging.getLogger(__name__)
 
