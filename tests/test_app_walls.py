@@ -25,7 +25,7 @@ LAYERS = [
     {"images", "documents", "people", "users"},
     {"core"},
     {"projects", "news", "toolbox", "search", "exhibitions", "stories"},
-    {"demo", "urls", "wsgi"},
+    {"dashboard", "demo", "urls", "wsgi"},
 ]
 LAYER = {app: number for number, layer in enumerate(LAYERS) for app in layer}
 
