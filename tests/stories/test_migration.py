@@ -61,6 +61,6 @@ def test_who_a_photo_shows_moves_to_the_stories_app(old_models):
     assert OLD_TABLE not in connection.introspection.table_names()
 
 
-def test_a_new_database_has_no_image_table_to_move(transactional_db):
+def test_a_new_database_has_no_image_table_to_move(db):
     assert OLD_TABLE not in connection.introspection.table_names()
     assert "stories_participant_images" in connection.introspection.table_names()
