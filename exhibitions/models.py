@@ -14,7 +14,6 @@ from wagtail.admin.panels import (
     HelpPanel,
     InlinePanel,
     MultiFieldPanel,
-    MultipleChooserPanel,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -29,6 +28,7 @@ from website.core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
 from website.core.filters import tags_in_use
 from website.core.models import BasePage
 from website.images import renditions
+from website.images.alt_text import PhotoRowsPanel
 from website.images.models import CustomImage, ImageUse
 from website.markup import WebAddressField
 
@@ -159,7 +159,7 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
         ),
         FieldPanel("intro"),
         HelpPanel(template="exhibitions/admin/bulk_upload_help.html", heading=_("Many photos")),
-        MultipleChooserPanel(
+        PhotoRowsPanel(
             "gallery_photos", chooser_field_name="image", label=_("Gallery"), heading=_("Gallery")
         ),
         InlinePanel("credits", label=_("Credits"), heading=_("Credits")),

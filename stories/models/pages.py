@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -23,6 +23,7 @@ from website.core.blocks import PARAGRAPH_FEATURES
 from website.core.filters import tags_in_use
 from website.core.models import BasePage
 from website.images import renditions
+from website.images.alt_text import PhotoRowsPanel
 from website.images.models import ImageUse, image_field
 from website.projects.models import ProjectPage
 
@@ -152,7 +153,7 @@ class StoryPage(BasePage):  # noqa: DJ008 (Page defines __str__)
         ),
         FieldPanel("content_note"),
         FieldPanel("body"),
-        MultipleChooserPanel(
+        PhotoRowsPanel(
             "photos", chooser_field_name="image", label=_("Photos"), heading=_("Photos")
         ),
         MultiFieldPanel(
