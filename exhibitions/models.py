@@ -29,8 +29,8 @@ from website.core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
 from website.core.filters import tags_in_use
 from website.core.forms import SameLocaleChoicesPageForm
 from website.core.models import TYPE_LABEL_SEARCH_FIELD, BasePage
-from website.core.panels import NounChooserPanel
 from website.images import renditions
+from website.images.alt_text import PhotoRowsPanel
 from website.images.models import CustomImage, ImageUse
 from website.markup import WebAddressField
 
@@ -164,7 +164,7 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
         ),
         FieldPanel("intro"),
         HelpPanel(template="exhibitions/admin/bulk_upload_help.html", heading=_("Many photos")),
-        NounChooserPanel(
+        PhotoRowsPanel(
             "gallery_photos", chooser_field_name="image", label=_("photo"), heading=_("Gallery")
         ),
         InlinePanel("credits", label=_("Credits"), heading=_("Credits")),

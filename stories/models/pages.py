@@ -22,8 +22,8 @@ from taggit.models import TaggedItemBase
 from website.core.blocks import PARAGRAPH_FEATURES
 from website.core.filters import tags_in_use
 from website.core.models import TYPE_LABEL_SEARCH_FIELD, BasePage
-from website.core.panels import NounChooserPanel
 from website.images import renditions
+from website.images.alt_text import PhotoRowsPanel
 from website.images.models import ImageUse, image_field
 from website.projects.models import ProjectPage
 
@@ -155,9 +155,7 @@ class StoryPage(BasePage):  # noqa: DJ008 (Page defines __str__)
         ),
         FieldPanel("content_note"),
         FieldPanel("body"),
-        NounChooserPanel(
-            "photos", chooser_field_name="image", label=_("photo"), heading=_("Photos")
-        ),
+        PhotoRowsPanel("photos", chooser_field_name="image", label=_("photo"), heading=_("Photos")),
         MultiFieldPanel(
             [
                 FieldPanel("tags"),

@@ -12,6 +12,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.rich_text import RichText
 
+from website.images.alt_text import lacks_alt_text
 from website.images.blocks import PhotoChooserBlock
 from website.markup import CleanRichText, WebAddressFormField
 
@@ -126,7 +127,10 @@ class ImageBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if not value.get("decorative") and not value.get("alt_text"):
+        # A draft may lack it (Wagtail defers required fields when saving one).
+        if not self.is_deferred_validation and lacks_alt_text(
+            value.get("alt_text"), value.get("decorative")
+        ):
             raise StructBlockValidationError(
                 block_errors={
                     "alt_text": ValidationError(_("Describe the image, or mark it as decorative."))

@@ -1,10 +1,27 @@
+from django.utils.translation import gettext as _
+
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from website.images.alt_text import missing_alt_text_message, rows_lacking_alt_text
 from website.images.choosing import ChosenMediaFormMixin
 
 
 class BasePageForm(ChosenMediaFormMixin, WagtailAdminPageForm):
-    """The form of every page: the images it saves are ones the editor may choose."""
+    """The form of every page: the images it saves are ones the editor may choose.
+
+    Photo rows need alternative text to publish, submit or approve; saving a draft
+    (Wagtail defers required fields then, autosave included) keeps them as they are.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.is_deferred_validation:
+            lacking = rows_lacking_alt_text(self)
+            for form in lacking:
+                form.add_error("alt_text", _("Describe the photo, or mark it as decorative."))
+            if lacking:
+                self.add_error(None, missing_alt_text_message(len(lacking)))
+        return cleaned_data
 
 
 class SameLocaleChoicesPageForm(BasePageForm):

@@ -71,7 +71,10 @@ def private_file_field(upload_to):
 
 
 class ImageUse(models.Model):
-    """One use of an image in a page's inline list: its caption and alternative text there."""
+    """One use of an image in a page's inline list: its caption and alternative text there.
+
+    A draft may lack the alternative text; the page form asks for it only to publish.
+    """
 
     image = models.ForeignKey(
         "images.CustomImage", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
@@ -94,11 +97,6 @@ class ImageUse(models.Model):
 
     def __str__(self):
         return self.caption or str(self.image)
-
-    def clean(self):
-        super().clean()
-        if not self.decorative and not self.alt_text:
-            raise ValidationError({"alt_text": _("Describe the photo, or mark it as decorative.")})
 
     @property
     def alt(self):
