@@ -14,7 +14,6 @@ from wagtail.admin.panels import (
     HelpPanel,
     InlinePanel,
     MultiFieldPanel,
-    MultipleChooserPanel,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -33,6 +32,7 @@ from website.images.models import CustomImage, ImageUse
 from website.markup import WebAddressField
 
 from .filters import ExhibitionFilterSet
+from .panels import GalleryImageChooser, GalleryPanel
 
 
 class Venue(index.Indexed, models.Model):
@@ -159,7 +159,7 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
         ),
         FieldPanel("intro"),
         HelpPanel(template="exhibitions/admin/bulk_upload_help.html", heading=_("Many photos")),
-        MultipleChooserPanel(
+        GalleryPanel(
             "gallery_photos", chooser_field_name="image", label=_("Gallery"), heading=_("Gallery")
         ),
         InlinePanel("credits", label=_("Credits"), heading=_("Credits")),
@@ -287,7 +287,7 @@ class GalleryPhoto(ImageUse, Orderable):
     model = models.CharField(_("model"), max_length=200, blank=True)
 
     panels = [
-        FieldPanel("image"),
+        FieldPanel("image", widget=GalleryImageChooser),
         FieldPanel("caption"),
         FieldRowPanel([FieldPanel("photographer"), FieldPanel("designer"), FieldPanel("model")]),
         FieldPanel("alt_text"),
