@@ -105,5 +105,8 @@
     renumber(container);
   }
 
-  document.querySelectorAll("[data-gallery-rows]").forEach(init);
+  // The editor loads panel scripts in its head, before the rows exist.
+  const initAll = () => document.querySelectorAll("[data-gallery-rows]").forEach(init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initAll);
+  else initAll();
 })();
