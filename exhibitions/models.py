@@ -30,11 +30,11 @@ from website.core.filters import tags_in_use
 from website.core.forms import SameLocaleChoicesPageForm
 from website.core.models import TYPE_LABEL_SEARCH_FIELD, BasePage
 from website.images import renditions
-from website.images.alt_text import PhotoRowsPanel
 from website.images.models import CustomImage, ImageUse
 from website.markup import WebAddressField
 
 from .filters import ExhibitionFilterSet
+from .panels import GalleryImageChooser, GalleryPanel
 
 
 class Venue(index.Indexed, models.Model):
@@ -164,7 +164,7 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
         ),
         FieldPanel("intro"),
         HelpPanel(template="exhibitions/admin/bulk_upload_help.html", heading=_("Many photos")),
-        PhotoRowsPanel(
+        GalleryPanel(
             "gallery_photos", chooser_field_name="image", label=_("photo"), heading=_("Gallery")
         ),
         InlinePanel("credits", label=_("Credits"), heading=_("Credits")),
@@ -324,7 +324,7 @@ class GalleryPhoto(ImageUse, Orderable):
     model = models.CharField(_("model"), max_length=200, blank=True)
 
     panels = [
-        FieldPanel("image"),
+        FieldPanel("image", widget=GalleryImageChooser),
         FieldPanel("caption"),
         FieldRowPanel([FieldPanel("photographer"), FieldPanel("designer"), FieldPanel("model")]),
         FieldPanel("alt_text"),

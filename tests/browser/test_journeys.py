@@ -232,7 +232,7 @@ def test_an_editor_publishes_a_story_once_consent_is_recorded(
 
     # Many photos at once into the exhibition's gallery draft.
     page.goto(base + f"/admin/pages/{exhibition.pk}/edit/")
-    gallery_items = page.get_by_role("region", name=re.compile(r"^Photo \d+$"))
+    gallery_items = page.locator("#id_gallery_photos-FORMS > [data-inline-panel-child]")
     expect(gallery_items).to_have_count(exhibition.gallery_photos.count())
     photos_before = gallery_items.count()
     page.get_by_role("region", name="Many photos").get_by_role("link", name="Add photos").click()
@@ -252,8 +252,11 @@ def test_an_editor_publishes_a_story_once_consent_is_recorded(
         expect(page.get_by_role("row", name=f"IMG_{n}.jpg Added")).to_be_visible()
     page.get_by_role("link", name="Back to the exhibition").click()
     expect(gallery_items).to_have_count(photos_before + 3)
+    # Added to the draft only: their rows are open, to be described.
     for offset, caption in enumerate(captions):
         item = gallery_items.nth(photos_before + offset)
+        toggle = item.get_by_role("button", name=re.compile(rf"^Photo \d+ {caption} "))
+        expect(toggle).to_have_attribute("aria-expanded", "true")
         expect(item.get_by_role("textbox", name="Caption")).to_have_value(caption)
     expect(draft_status(page)).to_be_visible()
 

@@ -91,8 +91,10 @@ def test_publishing_is_refused_with_the_count_and_a_link_to_the_first(admin_clie
     assert doc.select_one(link["href"]) is not None
     # Each photo lacking it says so at its own field; the editor's text is still there.
     assert doc.select_one("#id_gallery_photos-0-alt_text")["value"] == "Beschreibung 1"
-    errors = doc.select(".w-field__errors")
+    errors = doc.select(".gallery-row__field--alt_text .error-message")
     assert sum("Beschreiben Sie das Foto" in error.get_text() for error in errors) == 8
+    # Rows with errors open, so the editor sees them.
+    assert len(doc.select(".gallery-row__fields:not([hidden]) .error-message")) >= 8
 
 
 def test_the_form_shows_how_many_lack_alt_text_after_the_draft_is_saved(admin_client, exhibition):

@@ -229,5 +229,5 @@ def test_the_gallery_adds_and_numbers_photos_in_the_editors_words(admin_client, 
     assert "Foto hinzufügen" in content
     assert "alerie hinzufügen" not in content
     doc = BeautifulSoup(content, "html.parser")
-    rows = doc.select("#id_gallery_photos-FORMS [data-inline-panel-child-count]")
-    assert [row.parent.get_text(" ", strip=True) for row in rows][:2] == ["Foto", "Foto"]
+    rows = doc.select("#id_gallery_photos-FORMS .gallery-row__number")
+    assert [row.get_text(strip=True) for row in rows] == ["Foto 1", "Foto 2"]

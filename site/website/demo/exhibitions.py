@@ -127,9 +127,13 @@ def add_beulwitz_designt(index, log):
         ],
         listing_image=images[0][0],
         search_description=summary,
+        # Every photo has its place: a place left empty is never saved by a reordering that
+        # leaves the photo where it was.
         gallery_photos=[
-            GalleryPhoto(image=image, caption=shows["caption"], alt_text=shows["alt"])
-            for image, shows in images
+            GalleryPhoto(
+                image=image, caption=shows["caption"], alt_text=shows["alt"], sort_order=place
+            )
+            for place, (image, shows) in enumerate(images)
         ],
         credits=[
             ExhibitionCredit(role=ExhibitionCredit.Role.INITIATOR, person=person)
