@@ -60,7 +60,7 @@ def test_a_draft_saves_without_alt_text_and_publishing_leads_to_the_first_photo(
     page = page_timeouts(browser.new_context(locale="en-GB").new_page())
     log_in(page, base, superuser)
     page.goto(edit_url)
-    photos = page.get_by_role("region", name=re.compile(r"^Gallery \d+$"))
+    photos = page.locator("#id_gallery_photos-FORMS > [data-inline-panel-child]")
     expect(photos).to_have_count(PHOTOS)
 
     # The volunteer has described only the first photo; autosave keeps that as it is. (The
@@ -70,6 +70,7 @@ def test_a_draft_saves_without_alt_text_and_publishing_leads_to_the_first_photo(
         lambda response: response.request.method == "POST" and response.url == edit_url
     ) as autosave:
         for n in (1, 2):
+            photos.nth(n).locator("[data-gallery-toggle]").click()  # saved rows are folded
             photos.nth(n).get_by_role("textbox", name="Alternative text").fill("")
     assert autosave.value.json()["success"] is True
 
@@ -85,7 +86,9 @@ def test_a_draft_saves_without_alt_text_and_publishing_leads_to_the_first_photo(
     notice.get_by_role("link", name="Go to the first photo without alternative text").click()
     second = photos.nth(1).get_by_role("textbox", name="Alternative text")
     expect(page).to_have_url(re.compile(r"#id_gallery_photos-1-alt_text$"))
-    expect(second).to_be_in_viewport()
+    # The photo's row opens and its field takes the focus.
+    expect(second).to_be_visible()
+    expect(second).to_be_focused()
 
     # Described, or marked decorative: now it is published.
     second.fill("Ein rotes Kleid aus Vorhangstoff")

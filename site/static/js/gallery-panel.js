@@ -57,17 +57,18 @@
     document.getElementById(toggle.getAttribute("aria-controls")).hidden = !open;
   }
 
-  // A link to a field of a folded photo ("the first photo without alternative text") opens
-  // its row first, so the field can take the focus.
+  // A link to a photo's field ("the first photo without alternative text") opens its row and
+  // brings the field to the middle of the screen, clear of the editor's sticky bars.
   document.addEventListener("click", (event) => {
     const link = event.target.closest('a[href^="#"]');
     const field = link && link.hash.length > 1 && document.getElementById(link.hash.slice(1));
-    const fields = field && field.closest(".gallery-row__fields[hidden]");
+    const fields = field && field.closest(".gallery-row__fields");
     if (!fields) return;
-    setOpen(document.querySelector(`[aria-controls="${fields.id}"]`), true);
     event.preventDefault();
+    setOpen(document.querySelector(`[aria-controls="${fields.id}"]`), true);
+    history.pushState(null, "", link.hash);
+    field.focus({ preventScroll: true });
     field.scrollIntoView({ block: "center" });
-    field.focus();
   });
 
   function init(container) {
