@@ -2,12 +2,61 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connections
 from django.test import override_settings
 
 import pytest
 from bs4 import BeautifulSoup
+from pytest_django.plugin import blocking_manager_key
 
 from tests.cdn import RecordingBackend
+
+
+def flushes_the_database(item):
+    marker = item.get_closest_marker("django_db")
+    return bool({"transactional_db", "live_server"} & set(item.fixturenames)) or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+
+
+def restores_the_database(item):
+    marker = item.get_closest_marker("django_db")
+    return "django_db_serialized_rollback" in item.fixturenames or bool(
+        marker and marker.kwargs.get("serialized_rollback")
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a test that flushed the database, the next test finds what the migrations made.
+
+    Django runs such tests last, so that none follows them; with one test process per core a
+    file of them may come first. Their flush leaves an empty database (or, without serialized
+    rollback, content types made again under other ids), so the migrated data is put back
+    unless the next test brings it back itself.
+    """
+    result = yield
+    if nextitem is None or not flushes_the_database(item):
+        return result
+    next_restores = restores_the_database(nextitem)
+    if next_restores and restores_the_database(item):
+        return result  # left empty, as the next test's own restore expects
+    with item.config.stash[blocking_manager_key].unblock():
+        for connection in connections.all(initialized_only=True):
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents is None:
+                continue
+            call_command(
+                "flush",
+                database=connection.alias,
+                interactive=False,
+                verbosity=0,
+                inhibit_post_migrate=True,
+            )
+            if not next_restores:
+                connection.creation.deserialize_db_from_string(contents)
+    return result
 
 
 @pytest.fixture(autouse=True)
