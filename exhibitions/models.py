@@ -288,6 +288,16 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
             },
         )
 
+    def subpage_url(self, resolver_match, request):
+        """The address of the view a translation shows, here: the same photo, if it is here."""
+        number = resolver_match.kwargs.get("number")
+        if (
+            resolver_match.url_name == "photo"
+            and self.gallery_photos.filter(number=number).exists()
+        ):
+            return self.get_url(request) + self.reverse_subpage("photo", kwargs={"number": number})
+        return None
+
     def photo_url(self, photo):
         return self.url + self.reverse_subpage("photo", args=[photo.number])
 

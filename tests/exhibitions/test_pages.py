@@ -231,3 +231,17 @@ def test_the_gallery_adds_and_numbers_photos_in_the_editors_words(admin_client, 
     doc = BeautifulSoup(content, "html.parser")
     rows = doc.select("#id_gallery_photos-FORMS .gallery-row__number")
     assert [row.get_text(strip=True) for row in rows] == ["Foto 1", "Foto 2"]
+
+
+def test_the_language_switcher_keeps_the_photo(client, html, make_exhibition):
+    exhibition = make_exhibition(photos=3)
+    english = publish_translation(exhibition.get_parent(), locales()["en"], slug="exhibitions")
+    exhibition_en = publish_translation(exhibition, locales()["en"], slug="beulwitz-designs")
+    photo = html(client.get(exhibition.url + "foto/2/"))
+    switcher = photo.select_one(".language-switcher")
+    assert switcher.select_one('a[hreflang="en"]')["href"] == exhibition_en.url + "foto/2/"
+    # A photo the translation lacks leads to the translated exhibition.
+    exhibition_en.gallery_photos.filter(number=3).delete()
+    third = html(client.get(exhibition.url + "foto/3/"))
+    assert third.select_one('.language-switcher a[hreflang="en"]')["href"] == exhibition_en.url
+    assert english.url.startswith("/en/")

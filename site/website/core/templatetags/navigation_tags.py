@@ -60,6 +60,16 @@ def breadcrumbs(context):
     return {"ancestors": ancestors.specific(defer=True), "page": page}
 
 
+def same_view_url(translation, request):
+    """The translation's address for the view shown: a view of a page's own (a photo of an
+    exhibition) stays that view where the translation has it (`subpage_url`)."""
+    match = getattr(request, "routable_resolver_match", None)
+    subpage_url = getattr(translation, "subpage_url", None)
+    if match and subpage_url:
+        return subpage_url(match, request) or translation.get_url(request)
+    return translation.get_url(request)
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to this page in the other languages, or to their home page where none exists."""
@@ -83,7 +93,9 @@ def language_switcher(context):
         if page is None:
             # A view of its own (search): the same view and query in the other language.
             url = translate_url(request.get_full_path(), code)
-        elif target := translations.get(locale.pk) or homes.get(locale.pk):
+        elif target := translations.get(locale.pk):
+            url = same_view_url(target, request)
+        elif target := homes.get(locale.pk):
             url = target.get_url(request)
         else:
             continue
