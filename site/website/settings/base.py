@@ -245,6 +245,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = WAGTAILADMIN_PERMITTED_LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [SITE_DIR / "locale"]
+# Dates follow the language: 3. November 2026, 3 November 2026, 3 نوفمبر 2026.
+FORMAT_MODULE_PATH = ["website.formats"]
 USE_I18N = True
 TIME_ZONE = "Europe/Berlin"
 USE_TZ = True
