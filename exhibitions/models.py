@@ -263,7 +263,7 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
     def photos(self):
         """The gallery in its order, with images and their renditions in three queries."""
         photos = list(self.gallery_photos.select_related("image"))
-        renditions.prefetch([photo.image for photo in photos], "photo")
+        renditions.prefetch([photo.image for photo in photos], "thumb", "photo")
         return photos
 
     def get_context(self, request, *args, **kwargs):

@@ -70,6 +70,8 @@ class RenditionSet:
 SETS = {
     "photo": RenditionSet(widths=(800, 1600)),
     "card": RenditionSet(widths=(400, 800), aspect=(16, 10)),
+    # Grid tiles of about 256 px: 400 px on ordinary screens, the photo set's 800 px on 2x ones.
+    "thumb": RenditionSet(widths=(400, 800)),
     "share": RenditionSet(widths=(1200,), formats=("jpeg",), aspect=(1200, 630)),
     # Logos keep their shape and their transparency.
     "logo": RenditionSet(widths=(160, 320), formats=("webp", "png")),
@@ -85,6 +87,7 @@ SETS_BY_FIELD = {
     "image": ("photo", "card", "share"),
     "portrait": ("photo", "card", "share"),
     "social_image": ("share",),
+    "gallery_photos": ("photo", "thumb"),
 }
 
 
@@ -93,12 +96,13 @@ def specs_for_use(field_name):
     return [spec for name in names for spec in SETS[name].specs]
 
 
-def prefetch(images, set_name):
-    """Fetch the renditions of a set for many images in one query (templates then ask none)."""
+def prefetch(images, *set_names):
+    """Fetch the renditions of sets for many images in one query (templates then ask none)."""
     images = [image for image in images if image is not None]
     if images:
         rendition_model = images[0].get_rendition_model()
-        renditions = rendition_model.objects.filter(filter_spec__in=SETS[set_name].specs)
+        specs = {spec for name in set_names for spec in SETS[name].specs}
+        renditions = rendition_model.objects.filter(filter_spec__in=specs)
         prefetch_related_objects(
             images, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
         )
