@@ -49,6 +49,8 @@ from measure import status, stopwatch  # noqa: E402
 from stock import become_stock  # noqa: E402
 
 PHOTO_SET = renditions.SETS["photo"]
+# What a published gallery shows: its grid's thumbnails and the photo pages' photos.
+GALLERY_SPECS = sorted({*PHOTO_SET.specs, *renditions.SETS["thumb"].specs})
 NO_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 GALLERY_SIZES = (12, 60, 120)
 S2_CONNECTIONS = 8
@@ -87,7 +89,7 @@ def prepare(photo_dir, variant):
     if variant == "warm":
         images = list(CustomImage.objects.order_by("pk"))
         for image in images:
-            renditions.generate(image, PHOTO_SET.specs)
+            renditions.generate(image, GALLERY_SPECS)
             AbstractImage.create_rendition(image, Filter("width-800"))
         with override_settings(TASKS=NO_TASKS):
             for count in GALLERY_SIZES:
@@ -203,11 +205,11 @@ def s3(photo_dir, variant):
 
 
 def wait_for_renditions(images, since, limit=900):
-    wanted = len(images) * len(PHOTO_SET.specs)
+    wanted = len(images) * len(GALLERY_SPECS)
     rendition_model = CustomImage.get_rendition_model()
     while time.perf_counter() - since < limit:
         made = rendition_model.objects.filter(
-            image__in=images, filter_spec__in=PHOTO_SET.specs
+            image__in=images, filter_spec__in=GALLERY_SPECS
         ).count()
         if made >= wanted:
             return time.perf_counter() - since
@@ -496,7 +498,7 @@ def s5(photo_dir, variant):
                 "--disable-component-update",
             ],
         )
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
         received = []
         page.on(
             "response",
