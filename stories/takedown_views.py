@@ -7,7 +7,6 @@ each participant's history.
 """
 
 from django.urls import reverse
-from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -45,17 +44,25 @@ class ConfirmTakedownMixin:
         message = super().get_success_message()
         if not self.takedown:
             return message
-        pages = self.takedown.pages
-        taken_down = ngettext(
-            "Taken down: %(count)d page (%(titles)s) and %(photos)d photo.",
-            "Taken down: %(count)d pages (%(titles)s) and %(photos)d photos.",
-            len(pages),
-        ) % {
-            "count": len(pages),
-            "titles": ", ".join(f"{page.title} ({page.locale.language_code})" for page in pages),
-            "photos": len(self.takedown.images),
-        }
-        return format_lazy("{} {}", message, taken_down)
+        pages, images = self.takedown.pages, self.takedown.images
+        parts = []
+        if pages:
+            titles = ", ".join(f"{page.title} ({page.locale.language_code})" for page in pages)
+            parts.append(
+                ngettext(
+                    "%(count)d live page (%(titles)s)",
+                    "%(count)d live pages (%(titles)s)",
+                    len(pages),
+                )
+                % {"count": len(pages), "titles": titles}
+            )
+        if images:
+            parts.append(
+                ngettext("%(count)d photo", "%(count)d photos", len(images))
+                % {"count": len(images)}
+            )
+        taken_down = _("Taken down: %(what)s.") % {"what": "; ".join(parts)}
+        return f"{message} {taken_down}"
 
     def get_success_buttons(self):
         buttons = super().get_success_buttons()
