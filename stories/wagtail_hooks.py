@@ -36,6 +36,7 @@ from website.images.choosing import ChosenMediaForm
 from . import admin_views, consent
 from .models import Participant, Status, StoryIndexPage, StoryPage
 from .sections import participants_offered_to
+from .takedown_views import ConfirmingImageEditView, ConfirmingParticipantEditView
 
 CONSENT_PERMISSION = "stories.change_consent"
 
@@ -213,6 +214,8 @@ class ParticipantViewSet(SnippetViewSet):
     # No search_fields: the model's own index (the pseudonym, nothing else) is searched.
     edit_handler = ObjectList(participant_panels, base_form_class=ParticipantForm)
     chooser_viewset_class = ParticipantChooserViewSet
+    edit_view_class = ConfirmingParticipantEditView
+    edit_template_name = ConfirmingParticipantEditView.template_name
 
     def get_queryset(self, request):
         return Participant.objects.select_related("sub_project").prefetch_related("consents")
@@ -235,6 +238,18 @@ def register_expiring_consents_menu_item():
         icon_name="warning",
         order=1000,
     )
+
+
+@hooks.register("register_admin_urls", order=-1)
+def ask_before_an_image_save_takes_something_down():
+    # Ahead of Wagtail's own image edit view, under its URL name.
+    return [
+        path(
+            "images/<int:image_id>/",
+            ConfirmingImageEditView.as_view(),
+            name="stories_image_edit",
+        )
+    ]
 
 
 @hooks.register("register_admin_urls")

@@ -5,7 +5,8 @@
 - showing: which pages and records show given photos or participants;
 - scrub: removing from an object what refers to them;
 - takedown: taking down what shows someone beyond their consent, with its report;
-- receivers: checking again whenever consent, participants or photos change.
+- receivers: checking again whenever consent, participants or photos change;
+- dry_run: what a change would take down, for the edit views to ask first.
 """
 
 from .actions import REFUSED, TAKEDOWN

@@ -1,0 +1,108 @@
+"""Edit views that ask before a save takes something down (consent/dry_run.py).
+
+A save that would take down live pages or photos re-renders the form with the editor's input
+and a confirmation listing them; only a second submit carrying CONFIRM_FIELD saves. Cancel is a
+link to the unchanged edit form. After saving, the message names what was taken down and links
+each participant's history.
+"""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from wagtail.admin import messages
+from wagtail.images.views.images import EditView as ImageEditView
+from wagtail.snippets.views.snippets import EditView as SnippetEditView
+
+from .consent.dry_run import would_take_down
+from .models import Participant
+
+CONFIRM_FIELD = "confirm_takedown"
+
+
+class ConfirmTakedownMixin:
+    takedown = None
+
+    def takedown_change(self, form):
+        """A function making the form's change (to be rolled back), and whom it concerns."""
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        self.takedown = would_take_down(*self.takedown_change(form))
+        if self.takedown and CONFIRM_FIELD not in self.request.POST:
+            self.form = form
+            return self.render_to_response(self.get_context_data(form=form, takedown=self.takedown))
+        return super().form_valid(form)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["confirm_field"] = CONFIRM_FIELD
+        context["cancel_url"] = self.request.path
+        return context
+
+    def get_success_message(self):
+        message = super().get_success_message()
+        if not self.takedown:
+            return message
+        pages, images = self.takedown.pages, self.takedown.images
+        parts = []
+        if pages:
+            titles = ", ".join(f"{page.title} ({page.locale.language_code})" for page in pages)
+            parts.append(
+                ngettext(
+                    "%(count)d live page (%(titles)s)",
+                    "%(count)d live pages (%(titles)s)",
+                    len(pages),
+                )
+                % {"count": len(pages), "titles": titles}
+            )
+        if images:
+            parts.append(
+                ngettext("%(count)d photo", "%(count)d photos", len(images))
+                % {"count": len(images)}
+            )
+        taken_down = _("Taken down: %(what)s.") % {"what": "; ".join(parts)}
+        return f"{message} {taken_down}"
+
+    def get_success_buttons(self):
+        buttons = super().get_success_buttons()
+        for participant in self.takedown.participants if self.takedown else []:
+            url = reverse("wagtailsnippets_stories_participant:history", args=[participant.pk])
+            label = _("History of %(participant)s") % {"participant": participant}
+            buttons.append(messages.button(url, label))
+        return buttons
+
+
+class ConfirmingImageEditView(ConfirmTakedownMixin, ImageEditView):
+    template_name = "stories/admin/image_edit.html"
+
+    def takedown_change(self, form):
+        image = form.instance  # carries the posted values, not yet saved
+        participants = form.cleaned_data.get("participants")
+        if participants is None:
+            participants = Participant.objects.filter(images=image)
+
+        def change():
+            type(image).objects.filter(pk=image.pk).update(
+                faces_unrecognisable=image.faces_unrecognisable
+            )
+            image.participants.set(participants)
+
+        return change, [participant.pk for participant in participants]
+
+
+class ConfirmingParticipantEditView(ConfirmTakedownMixin, SnippetEditView):
+    template_name = "stories/admin/participant_edit.html"
+
+    def takedown_change(self, form):
+        # A second form on a fresh copy: saving changes the first form's objects (new pks,
+        # deleted consents) in memory. Without the files, no upload is stored by the dry run.
+        kwargs = self.get_form_kwargs()
+        kwargs.update(instance=Participant.objects.get(pk=self.object.pk), files=None)
+        dry_form = self.get_form_class()(**kwargs)
+
+        def change():
+            if dry_form.is_valid():
+                dry_form.save()
+
+        return change, [self.object.pk]
