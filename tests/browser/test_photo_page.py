@@ -57,7 +57,7 @@ def test_the_whole_photo_and_its_steps_fit_the_window(
 
     image = page.locator(".photo-page__figure img")
     box = image.bounding_box()
-    large = box["width"] > width * 0.6 or box["height"] > height / 2
+    large = box["width"] > width / 2 or box["height"] > height / 2
     assert large, f"the photo is shown large, not as a thumbnail: {box}"
     assert inside(box, width, height), f"the photo {box} leaves the {width}×{height} window"
     for name in ["Nächstes Foto", *(["Vorheriges Foto"] if number > 1 else [])]:
