@@ -133,6 +133,51 @@ def test_a_photo_page_has_its_caption_as_title_and_links_to_its_neighbours(
     assert "public" in client.get(exhibition.url + "foto/2/")["Cache-Control"]
 
 
+def photo_facts(doc):
+    return {
+        dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True)
+        for dt in doc.select(".photo-page__credits dt")
+    }
+
+
+def test_a_photo_page_says_who_made_the_photo_and_whose_it_is(client, html, make_exhibition):
+    exhibition = make_exhibition(photos=2)
+    first, second = exhibition.gallery_photos.all()
+    first.photographer, first.designer, first.model = "Anna Beispiel", "Beulwitz", "Mia"
+    first.image.credit, first.image.licence = "Foto: Anna Beispiel", "CC BY 4.0"
+    first.image.copyright, first.image.caption = "© Anna Beispiel", "Ein Kleid im Atelier."
+    first.image.save()
+    second.image.creator = "Max Muster"
+    second.image.save()
+    draft = exhibition.get_latest_revision_as_object()
+    draft.gallery_photos.set([first, second])
+    draft.save_revision().publish()
+
+    doc = html(client.get(exhibition.url + "foto/1/"))
+    assert photo_facts(doc) == {
+        "Foto": "Anna Beispiel",
+        "Design": "Beulwitz",
+        "Model": "Mia",
+        "Bildnachweis": "Foto: Anna Beispiel",
+        "Urheberrecht": "© Anna Beispiel",
+        "Lizenz": "CC BY 4.0",
+    }
+    assert doc.select_one(".photo-page__description").get_text() == "Ein Kleid im Atelier."
+    # The alternative text is for those who cannot see the photo, not a second caption.
+    assert "Beschreibung 1" not in doc.select_one(".photo-page__info").get_text()
+    # Without a photographer named for this use, the creator read from the file is shown.
+    assert photo_facts(html(client.get(exhibition.url + "foto/2/"))) == {"Urheber": "Max Muster"}
+
+
+def test_a_photo_page_offers_its_address_to_copy(client, html, make_exhibition):
+    exhibition = make_exhibition(photos=1)
+    doc = html(client.get(exhibition.url + "foto/1/"))
+    field = doc.select_one("[data-share-url]")
+    assert field["value"] == doc.select_one('link[rel="canonical"]')["href"]
+    assert field["value"].endswith(exhibition.url + "foto/1/")
+    assert doc.select_one(f'label[for="{field["id"]}"]').get_text() == "Link zu diesem Foto"
+
+
 def test_markup_in_captions_and_credits_is_escaped_everywhere(client, make_exhibition):
     exhibition = make_exhibition(photos=1, subtitle="<b>Untertitel</b>")
     photo = exhibition.gallery_photos.get()
