@@ -11,6 +11,13 @@
     });
   });
 
+  // The header search opens with the cursor in its field.
+  document.querySelectorAll(".site-search").forEach(function (search) {
+    search.addEventListener("toggle", function () {
+      if (search.open) search.querySelector("input").focus();
+    });
+  });
+
   // Embeds load from their host only when the visitor asks for it.
   document.querySelectorAll("[data-embed]").forEach(function (embed) {
     var button = embed.querySelector("[data-embed-load]");
