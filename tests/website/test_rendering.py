@@ -122,3 +122,22 @@ def test_admin_speaks_german(client):
     response = client.get("/admin/login/")
     assert response.status_code == 200
     assert "Anmelden" in response.content.decode()
+
+
+def test_each_language_link_is_named_by_the_code_it_shows_then_the_language(client, html, site):
+    # WCAG 2.5.3, label in name: speech users say what they see ("EN").
+    doc = html(client.get("/ueber-das-projekt/ausgangslage/"))
+    names = {
+        a["lang"]: (
+            a.select_one(".language-switcher__code").get_text(),
+            a.get_text(" ", strip=True),
+        )
+        for a in doc.select(".language-switcher a")
+    }
+    assert names == {
+        "de": ("DE", "DE Deutsch"),
+        "en": ("EN", "EN English"),
+        "ar": ("AR", "AR العربيّة"),
+    }
+    for a in doc.select(".language-switcher a"):
+        assert not a.select("[aria-hidden]") and not a.has_attr("aria-label")
