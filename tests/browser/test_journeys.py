@@ -103,6 +103,7 @@ def test_a_visitor_walks_from_the_exhibition_to_the_news(visitor, live_server, d
     assert page.url != story_url
 
     # Searching in Arabic finds the Arabic exhibition.
+    page.get_by_role("banner").locator(".site-search summary").click()  # the search disclosure
     header_search = page.get_by_role("banner").get_by_role("search")
     header_search.get_by_role("searchbox", name="البحث في الموقع").fill("الموضة")
     header_search.get_by_role("searchbox").press("Enter")

@@ -51,6 +51,7 @@ window.keyboardProbe = (() => {
   function focusable() {
     return [...document.querySelectorAll(FOCUSABLE)].filter(el =>
       !el.disabled && el.tabIndex >= 0 && el.getClientRects().length > 0
+      && el.checkVisibility()  // not inside a closed disclosure
       && getComputedStyle(el).visibility === 'visible' && !el.closest('[inert]')
       && (el.tagName !== 'SUMMARY' || el.parentElement.querySelector(':scope > summary') === el)
     ).map(el => ({id: id(el), label: label(el)}));

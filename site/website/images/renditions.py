@@ -79,7 +79,8 @@ SETS = {
 ADMIN_THUMBNAIL = "max-165x165"
 # Made when an image is uploaded; when a page is published, the sets it shows the image in.
 UPLOAD_SPECS = [*SETS["photo"].specs, ADMIN_THUMBNAIL]
-PUBLISH_SPECS = [spec for rendition_set in SETS.values() for spec in rendition_set.specs]
+# Each spec once: the thumbnail set shares its 2x width with the photo set.
+PUBLISH_SPECS = list(dict.fromkeys(spec for s in SETS.values() for spec in s.specs))
 # Where a page shows an image (the first part of its reference's content path) → the sets.
 SETS_BY_FIELD = {
     "listing_image": ("card", "share"),
