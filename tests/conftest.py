@@ -53,6 +53,9 @@ def pytest_runtest_teardown(item, nextitem):
                 interactive=False,
                 verbosity=0,
                 inhibit_post_migrate=True,
+                # As Django's own flush after such a test: ids go on, so the rows put back
+                # keep theirs and new rows on PostgreSQL take the next free ones.
+                reset_sequences=False,
             )
             if not next_restores:
                 connection.creation.deserialize_db_from_string(contents)
