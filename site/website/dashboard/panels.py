@@ -19,6 +19,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
 from stories.admin_views import expiring_consents, may_see_consent
+from website.images.alt_text import lacks_alt_text
 from website.images.models import ImageUse
 
 # Entries listed per panel; the heading counts them all.
@@ -108,10 +109,6 @@ def image_use_models():
             yield model, model._meta.get_field("page").remote_field
 
 
-def lacks_alt_text(photo):
-    return not photo.decorative and not photo.alt_text
-
-
 class MissingAltTextPanel(DashboardPanel):
     name = "missing_alt_text"
     order = 120
@@ -137,7 +134,9 @@ class MissingAltTextPanel(DashboardPanel):
             for page in drafts:
                 draft = page.get_latest_revision_as_object()
                 photos = [
-                    p for p in getattr(draft, relation.related_name).all() if lacks_alt_text(p)
+                    p
+                    for p in getattr(draft, relation.related_name).all()
+                    if lacks_alt_text(p.alt_text, p.decorative)
                 ]
                 if photos:
                     by_page[page] = photos
