@@ -1,6 +1,8 @@
+import json
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connections
@@ -25,6 +27,20 @@ def restores_the_database(item):
     return "django_db_serialized_rollback" in item.fixturenames or bool(
         marker and marker.kwargs.get("serialized_rollback")
     )
+
+
+def put_back_content_types(connection, contents):
+    """Content types first, under their migrated ids, and a cache that knows only those.
+
+    A flush that ran post_migrate made them again under new ids and cached these; rows put
+    back after it would meet the stale cache, and Wagtail's tasks, which look up their own
+    content type while they are built, would make a second one.
+    """
+    content_types = [
+        row for row in json.loads(contents) if row["model"] == "contenttypes.contenttype"
+    ]
+    ContentType.objects.clear_cache()
+    connection.creation.deserialize_db_from_string(json.dumps(content_types))
 
 
 @pytest.hookimpl(wrapper=True)
@@ -57,6 +73,7 @@ def pytest_runtest_teardown(item, nextitem):
                 # keep theirs and new rows on PostgreSQL take the next free ones.
                 reset_sequences=False,
             )
+            put_back_content_types(connection, contents)
             if not next_restores:
                 connection.creation.deserialize_db_from_string(contents)
     return result
