@@ -245,3 +245,11 @@ def test_exif_copyright_of_photographer_and_editor():
 def test_broken_metadata_is_no_reason_to_refuse_a_photo():
     data = jpeg(xmp=b"<x:xmpmeta><rdf:RDF", iptc=[((2, 80), b"\xff\xfe\x00")])
     assert read(data) == {"creator": "ÿþ"}
+
+
+def test_what_a_camera_writes_by_itself_is_no_caption():
+    exif = Image.Exif()
+    exif[TAGS.ImageDescription] = "OLYMPUS DIGITAL CAMERA         "
+    assert read(jpeg(exif=exif)) == {}
+    exif.get_ifd(EXIF_IFD)[TAGS.UserComment] = b"ASCII\0\0\0" + GERMAN["caption"].encode()
+    assert read(jpeg(exif=exif)) == {"caption": GERMAN["caption"]}

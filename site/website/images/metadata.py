@@ -43,6 +43,17 @@ EXIF_TEXTS = {
     "copyright": (TAGS.Copyright,),
 }
 WINDOWS_TAGS = {TAGS.XPTitle, TAGS.XPSubject, TAGS.XPComment, TAGS.XPAuthor}
+# What cameras put into ImageDescription or UserComment unasked; as a caption it would be
+# published under the photo and name it in the library.
+CAMERA_DEFAULTS = {
+    "olympus digital camera",
+    "sony dsc",
+    "digital camera",
+    "minolta digital camera",
+    "konica minolta digital camera",
+    "samsung camera pictures",
+    "exif_jpeg_picture",
+}
 
 # IPTC IIM: Object Name and Headline, Caption/Abstract, By-line, Copyright Notice.
 IPTC = {
@@ -142,11 +153,18 @@ def as_written(text):
 
 def read_exif_texts(exif, exif_ifd):
     found = {
-        key: next(filter(None, (exif_text(tag, exif.get(tag)) for tag in tags)), "")
+        key: next(filter(None, (said(exif_text(tag, exif.get(tag))) for tag in tags)), "")
         for key, tags in EXIF_TEXTS.items()
     }
-    found["caption"] = found["caption"] or user_comment(exif_ifd.get(TAGS.UserComment), exif.endian)
+    found["caption"] = found["caption"] or said(
+        user_comment(exif_ifd.get(TAGS.UserComment), exif.endian)
+    )
     return found
+
+
+def said(text):
+    """The text, unless it is what a camera writes by itself, naming itself, not the photo."""
+    return "" if " ".join(text.split()).casefold() in CAMERA_DEFAULTS else text
 
 
 def exif_text(tag, value):
