@@ -1,4 +1,5 @@
-"""axe-core finds no WCAG 2.1 A/AA violation on any page of the demo site, in any language."""
+"""axe-core finds no WCAG 2.1 A/AA violation on any page of the demo site, in any language, and
+no page is wider than the window at any of the widths in `overflow`."""
 
 import pytest
 
@@ -9,6 +10,7 @@ from tests.quality.conftest import (
     pages_per_language,
     sitemap_paths,
 )
+from tests.quality.overflow import WIDTHS, too_wide
 from tests.tools import require
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -47,17 +49,20 @@ def story_with_content_note(paths, page, base_url):
     raise AssertionError("the demo has no story with a content note")
 
 
-def test_no_page_has_an_axe_violation(demo_server, browser):
+def test_no_page_has_an_axe_violation_or_is_wider_than_the_window(demo_server, browser):
+    # One test for both: each loads every page of the demo, which is made anew for each test.
     require(AXE, "axe-core comes with `npm ci` (make test runs it)")
     paths = sitemap_paths()
     context = browser.new_context(locale="de-DE", bypass_csp=True)
     page = context.new_page()
     found = []
+    overflowing = []
 
     for path in [*paths, *UNLISTED_VIEWS]:
         response = page.goto(demo_server.url + path)
         assert response.status == 200, (path, response.status)
         found += violations(page, path)
+        overflowing += too_wide(page, path)
 
     # The exhibition's lightbox, opened by clicking a photo.
     page.goto(demo_server.url + EXHIBITION)
@@ -81,4 +86,8 @@ def test_no_page_has_an_axe_violation(demo_server, browser):
         f"axe-core: {len(paths)} pages {counts}, {len(UNLISTED_VIEWS)} other views, "
         f"an open lightbox and a content note, {len(found)} violations"
     )
+    print(  # noqa: T201
+        f"overflow: the same pages and views at {WIDTHS} px, {len(overflowing)} too wide"
+    )
     assert not found, f"{len(found)} axe-core violations:\n" + "\n".join(found)
+    assert not overflowing, "Wider than the window:\n" + "\n".join(overflowing)

@@ -1,14 +1,10 @@
-"""No page of the demo site is wider than the window, from a small phone to a desktop, in any
-language: every sitemap page and the views it does not list, each loaded once and measured at
-each width by resizing the window."""
+"""How much wider than the window a page is, from a small phone to a desktop.
 
-import pytest
-
-from tests.quality.conftest import UNLISTED_VIEWS, pages_per_language, sitemap_paths
+The axe test measures each page it opens (tests/quality/test_accessibility.py), so the demo is
+loaded once for both.
+"""
 
 WIDTHS = [320, 390, 768, 1440]
-
-pytestmark = pytest.mark.browser
 
 # The page's width against the window's and, when wider, what sticks out furthest: elements and
 # runs of text (a long word overflows its heading, not the heading's box), leaving out what is
@@ -56,25 +52,16 @@ def describe(path, width, measured):
     )
 
 
-def test_no_page_is_wider_than_the_window(demo_server, browser):
-    paths = sitemap_paths()
-    context = browser.new_context(locale="de-DE")
-    page = context.new_page()
-    too_wide = []
-    for path in [*paths, *UNLISTED_VIEWS]:
-        page.set_viewport_size({"width": WIDTHS[0], "height": 800})
-        response = page.goto(demo_server.url + path)
-        assert response.status == 200, (path, response.status)
-        page.evaluate("document.fonts.ready.then(() => true)")
-        for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": 800})
-            measured = page.evaluate(MEASURE)
-            if measured["scrollWidth"] > measured["innerWidth"]:
-                too_wide.append(describe(path, width, measured))
-    context.close()
-
-    print(  # noqa: T201 (how much was checked belongs in the test's output)
-        f"overflow: {len(paths)} pages {pages_per_language(paths)} and {len(UNLISTED_VIEWS)} "
-        f"other views at {WIDTHS} px, {len(too_wide)} too wide"
-    )
-    assert not too_wide, "Wider than the window:\n" + "\n".join(too_wide)
+def too_wide(page, path):
+    """The widths at which the loaded page is wider than the window, one line each; the
+    window's size is put back afterwards."""
+    size = page.viewport_size
+    page.evaluate("document.fonts.ready.then(() => true)")
+    found = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        measured = page.evaluate(MEASURE)
+        if measured["scrollWidth"] > measured["innerWidth"]:
+            found.append(describe(path, width, measured))
+    page.set_viewport_size(size)
+    return found
