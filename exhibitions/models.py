@@ -291,7 +291,9 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
 
     def source_captions(self):
         """The captions of this page in the site's first language by photo number; none on
-        that page itself."""
+        that page itself, or where that language is the one shown (nothing would be marked)."""
+        if translation.get_language() == settings.LANGUAGE_CODE:
+            return {}
         return dict(
             GalleryPhoto.objects.filter(
                 page__translation_key=self.translation_key,
