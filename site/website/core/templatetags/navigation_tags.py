@@ -1,7 +1,6 @@
 from django import template
 from django.urls import translate_url
-from django.utils import translation
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, override
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page, Site
@@ -84,7 +83,7 @@ def missing_note(code):
 
     notes = [{"text": sentence()}]
     if code != get_language():
-        with translation.override(code):
+        with override(code):
             notes.append(
                 {"text": sentence(), "lang": code, "dir": "rtl" if info["bidi"] else "ltr"}
             )
