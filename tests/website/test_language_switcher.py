@@ -32,9 +32,7 @@ def test_a_language_without_this_page_has_no_link_but_a_reason(
     ]
 
 
-def test_on_the_arabic_page_the_reason_is_in_arabic_first(
-    client, html, page_in_german_and_arabic
-):
+def test_on_the_arabic_page_the_reason_is_in_arabic_first(client, html, page_in_german_and_arabic):
     doc = html(client.get("/ar/ausgangslage/"))
     notes = [p.get_text() for p in doc.select(".language-switcher__missing p")]
     assert notes == [
