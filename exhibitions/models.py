@@ -1,6 +1,7 @@
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -310,10 +311,46 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
 
     @cached_property
     def photos(self):
-        """The gallery in its order, with images and their renditions in three queries."""
+        """The gallery in its order, with images and their renditions in three queries, each
+        photo knowing whether its caption is still the German original's (one more query)."""
         photos = list(self.gallery_photos.select_related("image"))
         renditions.prefetch([photo.image for photo in photos], "thumb", "photo")
+        source_captions = self.source_captions()
+        for photo in photos:
+            photo.caption_untranslated = bool(photo.caption) and (
+                source_captions.get(photo.number) == photo.caption
+            )
         return photos
+
+    @cached_property
+    def topics(self):
+        """The page's tags, each knowing whether the German original has it too."""
+        source_tags = set(
+            ExhibitionPageTag.objects.filter(
+                content_object__translation_key=self.translation_key,
+                content_object__locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .exclude(content_object=self)
+            .values_list("tag_id", flat=True)
+        )
+        tags = list(self.tags.all())
+        for tag in tags:
+            tag.untranslated = tag.pk in source_tags
+        return tags
+
+    def source_captions(self):
+        """The captions of this page in the site's first language by photo number; none on
+        that page itself, or where that language is the one shown (nothing would be marked)."""
+        if translation.get_language() == settings.LANGUAGE_CODE:
+            return {}
+        return dict(
+            GalleryPhoto.objects.filter(
+                page__translation_key=self.translation_key,
+                page__locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .exclude(page=self)
+            .values_list("number", "caption")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -110,19 +110,60 @@ class DemoSiteTests(TestCase):
             self.assertIn(section, menu)
 
     def test_the_language_switcher_moves_between_the_three_versions(self):
-        for path in (
-            "/connecting-women/",
-            "/connecting-partners/",
-            "/ausstellungen/beulwitz-designt/",
+        for path, translated in (
+            ("/connecting-women/", "/connecting-women/"),
+            ("/connecting-partners/", "/connecting-partners/"),
+            ("/ausstellungen/beulwitz-designt/", "/exhibitions/beulwitz-designt/"),
+            ("/neuigkeiten/", "/news/"),
+            ("/geschichten/naehen-verbindet/", "/stories/sewing-connects/"),
+            ("/toolbox/", "/toolbox/"),
         ):
             with self.subTest(path):
                 switcher = self.get(path).select(".language-switcher a")
                 links = {a["lang"]: a["href"] for a in switcher}
-                self.assertEqual(links, {"de": path, "en": f"/en{path}", "ar": f"/ar{path}"})
+                expected = {"de": path, "en": f"/en{translated}", "ar": f"/ar{translated}"}
+                self.assertEqual(links, expected)
                 arabic = self.get(links["ar"])
                 self.assertEqual((arabic.html["lang"], arabic.html["dir"]), ("ar", "rtl"))
                 switcher = arabic.select(".language-switcher a")
                 self.assertEqual({a["lang"]: a["href"] for a in switcher}, links)
+
+    def test_english_pages_have_english_addresses_and_text(self):
+        for path, heading in (
+            ("/en/exhibitions/", "Exhibitions"),
+            ("/en/exhibitions/beulwitz-designt/", "Beulwitz designt"),
+            ("/en/stories/", "Stories"),
+            ("/en/stories/sewing-connects/", "Sewing connects"),
+            ("/en/news/", "News"),
+            ("/en/news/beulwitz-designt-at-saalfeld-castle/", "Photo exhibition at Saalfeld"),
+            ("/en/news/new-mentoring-round-begins/", "a new mentoring round begins"),
+            ("/en/toolbox/", "Toolbox"),
+        ):
+            with self.subTest(path):
+                doc = self.get(path)
+                self.assertEqual(doc.html["lang"], "en")
+                self.assertIn(heading, doc.h1.get_text())
+        listed = {a["href"] for a in self.get("/en/news/").select("main a")}
+        for item in ("beulwitz-designt-at-saalfeld-castle", "new-mentoring-round-begins"):
+            self.assertIn(f"/en/news/{item}/", listed)
+
+    def test_every_photo_of_the_exhibition_is_translated(self):
+        for code, caption, alt in (
+            ("en", "Striped dress made from old blazers", "A dress with stripes in dove blue"),
+            ("ar", "فستان مخطط من سترات رجالية قديمة", "فستان بخطوط باللونين الأزرق الرمادي"),
+        ):
+            with self.subTest(code):
+                doc = self.get(f"/{code}/exhibitions/beulwitz-designt/")
+                templates = "".join(t.decode_contents() for t in doc.select("template"))
+                captions = BeautifulSoup(templates, "html.parser").select(".lightbox__caption")
+                self.assertEqual(len(captions), 24)
+                self.assertEqual(captions[0].get_text(), caption)
+                self.assertFalse([c for c in captions if c.select("[lang]")])  # none left German
+                alts = [img["alt"] for img in doc.select("a.gallery-grid__link img")]
+                self.assertTrue(alts[0].startswith(alt))
+                self.assertEqual(len(set(alts)), 24)
+        arabic = self.get("/ar/exhibitions/beulwitz-designt/foto/24/")
+        self.assertEqual(arabic.h1.get_text(), "سترة منقّطة من مفارش الطاولات")
 
     def test_news_feeds_list_the_demo_news(self):
         feed = feedparser.parse(self.client.get("/neuigkeiten/feed/rss/").content)

@@ -87,11 +87,7 @@ def test_page_outside_the_menu_is_not_in_the_navigation(client, html, site):
 def test_language_switcher_leads_to_the_same_page_in_other_languages(client, html, site):
     doc = html(client.get("/ueber-das-projekt/ausgangslage/"))
     links = {a["lang"]: a["href"] for a in doc.select(".language-switcher a")}
-    assert links == {
-        "de": "/ueber-das-projekt/ausgangslage/",
-        "en": "/en/",
-        "ar": site["detail_ar"].url,
-    }
+    assert links == {"de": "/ueber-das-projekt/ausgangslage/", "ar": site["detail_ar"].url}
     alternates = {link["hreflang"] for link in doc.select('link[rel="alternate"][hreflang]')}
     assert alternates == {"de", "ar", "x-default"}  # no English translation exists
 
@@ -134,10 +130,9 @@ def test_each_language_link_is_named_by_the_code_it_shows_then_the_language(clie
         )
         for a in doc.select(".language-switcher a")
     }
-    assert names == {
-        "de": ("DE", "DE Deutsch"),
-        "en": ("EN", "EN English"),
-        "ar": ("AR", "AR العربيّة"),
-    }
+    assert names == {"de": ("DE", "DE Deutsch"), "ar": ("AR", "AR العربيّة")}
+    # English, missing here, is named by its code too, then the language and why.
+    missing = doc.select_one(".language-switcher__missing summary")
+    assert missing.get_text(" ", strip=True) == "EN English : nicht verfügbar"
     for a in doc.select(".language-switcher a"):
         assert not a.select("[aria-hidden]") and not a.has_attr("aria-label")

@@ -110,11 +110,6 @@ def _plan(number):
     raise AssertionError(f"{material} has too few colours")
 
 
-def garment_and_pattern(number):
-    """What photo `number` shows, without drawing it: for its captions in other languages."""
-    return _plan(number)[1:3]
-
-
 def _describe(garment, pattern, material, names, backdrop, stack):
     """Caption and alt text from the same choices that drew the picture."""
     ending, article, place = GARMENTS[garment]

@@ -1,7 +1,9 @@
 """The demo's exhibitions: "Beulwitz designt", with photos made on the spot."""
 
 import datetime
+import json
 from decimal import Decimal
+from pathlib import Path
 
 from django.utils import timezone
 from django.utils.html import format_html
@@ -9,14 +11,16 @@ from django.utils.html import format_html
 from exhibitions.models import ExhibitionCredit, ExhibitionPage, GalleryPhoto, Venue
 from website.people.models import Person
 
-from .exhibition_photos import fashion_photo, garment_and_pattern
+from .exhibition_photos import fashion_photo
 from .factories import ExhibitionIndexPageFactory, ExhibitionPageFactory, make_image
 from .helpers import ensure_child, ensure_translation
 from .seed import read_sections
 
 PHOTOS = 24
 SEED_HEADING = "„Beulwitz designt“"
-# The exhibition in English and Arabic; photo captions from what each photo shows.
+# The exhibition in English and Arabic. Arabic pages take the English slugs: Latin addresses
+# stay short and readable when shared (Arabic ones travel percent-encoded), and /en/x and /ar/x
+# name the same page. The exhibition keeps its name, "Beulwitz designt", in every language.
 TRANSLATIONS = {
     "en": {
         "index": "Exhibitions",
@@ -29,52 +33,29 @@ TRANSLATIONS = {
         "especially promotes the cultural participation of women and girls and offers new "
         "leisure activities, qualifications and career prospects.",
         "note": "Note: the dates of this demo exhibition are examples.",
-        "caption": "{pattern} {garment} made from recycled fabric",
-        "alt": "A {pattern} {garment} made from recycled fabric, photographed in the studio.",
-        # German garment → (name, whether its adjective takes the feminine form)
-        "garments": {
-            "Kleid": ("dress", 0),
-            "Mantel": ("coat", 0),
-            "Rock": ("skirt", 0),
-            "Jacke": ("jacket", 0),
-            "Schal": ("scarf", 0),
-        },
-        "patterns": {
-            "Streifen": ("Striped", "Striped"),
-            "Karo": ("Checked", "Checked"),
-            "Punkte": ("Polka-dot", "Polka-dot"),
-            "Fischgrat": ("Herringbone", "Herringbone"),
-            "Patchwork": ("Patchwork", "Patchwork"),
-        },
+        "tags": ["Fashion", "Sustainability", "Participation"],
     },
     "ar": {
         "index": "المعارض",
         "subtitle": "معرض صور في قصر زالفيلد",
         "summary": "الموضة تجمعنا: مشروع ناجح يبيّن كم يسهل الجمع بين الاستدامة والاندماج والفرح.",
-        "intro": "تُعرض الآن صور الأزياء من مشروع „Beulwitz designt“ في صالة العرض بقصر زالفيلد. "
+        "intro": "تُعرض الآن صور الأزياء من مشروع «Beulwitz designt» في صالة العرض بقصر زالفيلد. "
         "أطلق المشروع كريستيان أوته، المسؤول عن العمل الشبابي المتنقل، ومارتن شبيتسر، مخطط "
         "المشاركة الاجتماعية. ويعزز المشروع بشكل خاص المشاركة الثقافية للنساء والفتيات، ويقدم "
         "أنشطة جديدة لأوقات الفراغ ومؤهلات وآفاقًا مهنية.",
         "note": "ملاحظة: مواعيد هذا المعرض التجريبي أمثلة.",
-        "caption": "{garment} {pattern} من أقمشة معاد استخدامها",
-        "alt": "{garment} {pattern} من أقمشة معاد استخدامها، مصوَّر في الاستوديو.",
-        "garments": {
-            "Kleid": ("فستان", 0),
-            "Mantel": ("معطف", 0),
-            "Rock": ("تنورة", 1),
-            "Jacke": ("سترة", 1),
-            "Schal": ("وشاح", 0),
-        },
-        # (masculine, feminine)
-        "patterns": {
-            "Streifen": ("مخطط", "مخططة"),
-            "Karo": ("بمربعات", "بمربعات"),
-            "Punkte": ("منقّط", "منقّطة"),
-            "Fischgrat": ("بنقشة عظم السمكة", "بنقشة عظم السمكة"),
-            "Patchwork": ("من رقع القماش", "من رقع القماش"),
-        },
+        "tags": ["موضة", "استدامة", "مشاركة"],
     },
 }
+# Every photo's caption and alt text in English and Arabic, by its German original.
+PHOTO_TRANSLATIONS = json.loads(
+    Path(__file__).with_name("beulwitz-translations.json").read_text(encoding="utf-8")
+)
+
+
+def photo_text(kind, german, code):
+    """A photo's caption or alt text ("captions", "alt_texts") in the language, else German."""
+    return PHOTO_TRANSLATIONS[kind].get(german, {}).get(code, german)
 
 
 def build(home, log):
@@ -92,7 +73,7 @@ def build(home, log):
     if exhibition is None:
         exhibition = add_beulwitz_designt(index, log)
     for code, text in TRANSLATIONS.items():
-        ensure_translation(index, code, log, title=text["index"], intro="")
+        ensure_translation(index, code, log, title=text["index"], slug="exhibitions", intro="")
         translate_exhibition(exhibition, code, text, log)
     return exhibition
 
@@ -168,13 +149,12 @@ def demo_venue():
 
 def translate_exhibition(exhibition, code, text, log):
     def translate_captions(translation):
-        garments, patterns = text["garments"], text["patterns"]
+        # The copied rows are saved one by one: the revision is made from the saved gallery.
         for photo in translation.gallery_photos.all():
-            garment, pattern = garment_and_pattern(photo.number - 1)
-            name, feminine = garments[garment]
-            adjective = patterns[pattern][feminine]
-            photo.caption = text["caption"].format(garment=name, pattern=adjective)
-            photo.alt_text = text["alt"].format(garment=name, pattern=adjective.lower())
+            photo.caption = photo_text("captions", photo.caption, code)
+            photo.alt_text = photo_text("alt_texts", photo.alt_text, code)
+            photo.save(update_fields=["caption", "alt_text"])
+        translation.tags.set(text["tags"])
 
     ensure_translation(
         exhibition,

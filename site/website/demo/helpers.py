@@ -37,3 +37,8 @@ def ensure_translation(page, code, log, adapt=None, **fields):
     translation = publish_translation(page, locale, adapt=adapt, **fields)
     log(f"„{page.title}“ ({code}) angelegt")
     return translation
+
+
+def in_locale(pages, locale):
+    """Each page's translation into the locale, or the page itself where it has none."""
+    return [page.get_translation_or_none(locale) or page for page in pages]

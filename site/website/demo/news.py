@@ -7,11 +7,71 @@ from django.utils import timezone
 
 from website.news.models import NewsPageRelatedPage
 
+from .exhibitions import photo_text
 from .factories import NewsIndexPageFactory, NewsPageFactory
-from .helpers import ensure_child, paragraphs_html
+from .helpers import ensure_child, ensure_translation, in_locale, paragraphs_html
 from .seed import read_sections
 
 EXAMPLE = "Fiktives Beispiel der Demo-Inhalte."
+
+# The news index and two of its items in English and Arabic, by the German item's slug. Arabic
+# pages take the English slugs (see exhibitions.TRANSLATIONS).
+INDEX_TRANSLATIONS = {
+    "en": {"title": "News", "intro": "What is happening in the projects of Connecting Humans."},
+    "ar": {"title": "الأخبار", "intro": "ما يجري في مشاريع Connecting Humans."},
+}
+ITEM_TRANSLATIONS = {
+    "beulwitz-designt-im-saalfelder-schloss": {
+        "slug": "beulwitz-designt-at-saalfeld-castle",
+        "en": {
+            "title": "Photo exhibition at Saalfeld Castle: fashion unites",
+            "summary": "A successful project shows how easily sustainability, integration and "
+            "joy go together.",
+            "body": [
+                "The fashion photographs of the project “Beulwitz designt” are now on show in "
+                "the gallery of Saalfeld Castle. Its initiators are Christian Uthe, responsible "
+                "for mobile youth work, and Martin Spitzer, planner for social participation. The "
+                "project especially promotes the cultural participation of women and girls and "
+                "offers new leisure activities, qualifications and career prospects."
+            ],
+            "tags": ["Exhibition", "Fashion"],
+        },
+        "ar": {
+            "title": "معرض صور في قصر زالفيلد: الموضة تجمعنا",
+            "summary": "مشروع ناجح يبيّن كم يسهل الجمع بين الاستدامة والاندماج والفرح.",
+            "body": [
+                "تُعرض الآن صور الأزياء من مشروع «Beulwitz designt» في صالة العرض بقصر زالفيلد. "
+                "أطلق المشروع كريستيان أوته، المسؤول عن العمل الشبابي المتنقل، ومارتن شبيتسر، "
+                "مخطط المشاركة الاجتماعية. ويعزز المشروع بشكل خاص المشاركة الثقافية للنساء "
+                "والفتيات، ويقدم أنشطة جديدة لأوقات الفراغ ومؤهلات وآفاقًا مهنية."
+            ],
+            "tags": ["معرض", "موضة"],
+        },
+    },
+    "mentoring-runde-beginnt": {
+        "slug": "new-mentoring-round-begins",
+        "en": {
+            "title": "Connecting Women: a new mentoring round begins",
+            "summary": "Mentees and mentors get to know each other at a first meeting.",
+            "body": [
+                "Twelve women with experience of migration or flight and twelve mentors from "
+                "public administration and business are starting a new mentoring round.",
+                "Fictional example from the demo content.",
+            ],
+            "tags": ["Mentoring"],
+        },
+        "ar": {
+            "title": "Connecting Women: انطلاق جولة إرشاد جديدة",
+            "summary": "تتعرّف المتدرّبات والمرشدات على بعضهن في لقاء أول.",
+            "body": [
+                "تبدأ اثنتا عشرة امرأة لديهن تجربة هجرة أو لجوء، واثنتا عشرة مرشدة من الإدارة "
+                "العامة والشركات، جولة إرشاد جديدة.",
+                "مثال خيالي من محتوى العرض التجريبي.",
+            ],
+            "tags": ["إرشاد"],
+        },
+    },
+}
 
 
 def news_items(sections, exhibition, projects, partner_page, toolbox):
@@ -103,4 +163,40 @@ def build(home, exhibition, projects, partner_page, toolbox, log):
         page.tags.add(*item["tags"])
         page.save_revision().publish()
         log(f"Meldung „{item['title']}“ angelegt")
+    translate(index, log)
     return index
+
+
+def translate(index, log):
+    for code, text in INDEX_TRANSLATIONS.items():
+        ensure_translation(
+            index, code, log, title=text["title"], slug="news", intro=f"<p>{text['intro']}</p>"
+        )
+    for slug, item in ITEM_TRANSLATIONS.items():
+        for code in ("en", "ar"):
+            translate_item(index.get_children().get(slug=slug).specific, code, item, log)
+
+
+def translate_item(page, code, item, log):
+    text = item[code]
+
+    def adapt(translation):
+        # Related pages and sub-projects in the translation's language, where they have one.
+        for link in translation.related_pages.all():
+            link.page = in_locale([link.page], translation.locale)[0]
+            link.save(update_fields=["page"])
+        translation.projects.set(in_locale(page.projects.all(), translation.locale))
+        translation.tags.set(text["tags"])
+        translation.lead_image_alt = photo_text("alt_texts", page.lead_image_alt, code)
+
+    ensure_translation(
+        page,
+        code,
+        log,
+        adapt=adapt,
+        slug=item["slug"],
+        title=text["title"],
+        summary=text["summary"],
+        body=[{"type": "paragraph", "value": paragraphs_html(text["body"])}],
+        search_description=text["summary"],
+    )

@@ -19,7 +19,7 @@ from stories.models import Consent, Participant, StoryPhoto
 from website.projects.models import ProjectPage
 
 from .factories import StoryIndexPageFactory, StoryPageFactory, make_image
-from .helpers import ensure_child, paragraphs_html
+from .helpers import ensure_child, ensure_translation, in_locale, paragraphs_html
 
 EXAMPLE = "Fiktives Beispiel der Demo-Inhalte: Person, Name und Geschichte sind erfunden."
 
@@ -337,4 +337,104 @@ def build(home, log):
         )
         if not index.get_children().filter(slug=story["slug"]).exists():
             add_story(index, story, participant, exhibition, log)
+    translate(index, log)
     return index
+
+
+# The index and the first story in English and Arabic; Arabic pages take the English slugs (see
+# exhibitions.TRANSLATIONS). Amal's own words stay beside the English; on the Arabic page they
+# are the text itself.
+AMAL_OWN_WORDS = [
+    STORIES[0]["body"][1]["value"]["own_text"],
+    STORIES[0]["body"][2]["value"]["own_text"],
+]
+INDEX_TRANSLATIONS = {
+    "en": {
+        "title": "Stories",
+        "intro": "Participants of Connecting Women and Connecting Partners tell their stories, "
+        "under a pseudonym and with their consent.",
+    },
+    "ar": {
+        "title": "قصص",
+        "intro": "يروي مشاركون ومشاركات من Connecting Women وConnecting Partners قصصهم، "
+        "بأسماء مستعارة وبموافقتهم.",
+    },
+}
+STORY_TRANSLATIONS = {
+    "naehen-verbindet": {
+        "slug": "sewing-connects",
+        "en": {
+            "title": "Sewing connects",
+            "teaser": "Amal came to Saalfeld without speaking any German. In the open sewing "
+            "workshop she found friends – and something to do.",
+            "quote": "With needle and thread I found my first friends here.",
+            "portrait_alt": "A woman in a headscarf, drawn from behind",
+            "tags": ["Arriving", "Language", "Fashion"],
+            "body": [
+                paragraph(
+                    "Amal tells her story in German and in Arabic, the language she grew up "
+                    "with; here her Arabic words stand beside an English translation."
+                ),
+                bilingual(
+                    "ar",
+                    "When I came to Saalfeld, I didn’t know anyone. In the open sewing workshop I "
+                    "sat at a sewing machine again for the first time.",
+                    AMAL_OWN_WORDS[0],
+                ),
+                bilingual(
+                    "ar",
+                    "Today I show other women how to read a sewing pattern. We speak German and "
+                    "Arabic all mixed up – and we understand each other.",
+                    AMAL_OWN_WORDS[1],
+                ),
+                paragraph(
+                    "Fictional example from the demo content: the person, name and story are "
+                    "invented."
+                ),
+            ],
+        },
+        "ar": {
+            "title": "الخياطة تجمعنا",
+            "teaser": "جاءت أمل إلى زالفيلد دون أن تعرف كلمة من الألمانية. وفي ورشة الخياطة "
+            "المفتوحة وجدت صديقات – وعملًا تحبه.",
+            "quote": "بالإبرة والخيط وجدت هنا أولى صديقاتي.",
+            "portrait_alt": "امرأة ترتدي حجابًا، مرسومة من الخلف",
+            "tags": ["الوصول", "اللغة", "موضة"],
+            "body": [
+                paragraph("تروي أمل قصتها بالألمانية وبالعربية، اللغة التي نشأت عليها."),
+                {"type": "paragraph", "value": AMAL_OWN_WORDS[0]},
+                {"type": "paragraph", "value": AMAL_OWN_WORDS[1]},
+                paragraph("مثال خيالي من محتوى العرض التجريبي: الشخص والاسم والقصة من نسج الخيال."),
+            ],
+        },
+    },
+}
+
+
+def translate(index, log):
+    for code, text in INDEX_TRANSLATIONS.items():
+        ensure_translation(
+            index, code, log, title=text["title"], slug="stories", intro=f"<p>{text['intro']}</p>"
+        )
+    for slug, story in STORY_TRANSLATIONS.items():
+        page = index.get_children().get(slug=slug).specific
+        for code in ("en", "ar"):
+            text = story[code]
+
+            def adapt(translation, text=text, page=page):
+                translation.exhibitions.set(in_locale(page.exhibitions.all(), translation.locale))
+                translation.tags.set(text["tags"])
+
+            ensure_translation(
+                page,
+                code,
+                log,
+                adapt=adapt,
+                slug=story["slug"],
+                title=text["title"],
+                teaser=text["teaser"],
+                quote=text["quote"],
+                portrait_alt=text["portrait_alt"],
+                body=text["body"],
+                search_description=text["teaser"],
+            )

@@ -11,7 +11,7 @@ from wagtail.documents import get_document_model
 from website.toolbox.models import MethodWorksheet, TargetGroup
 
 from .factories import MethodPageFactory, ToolboxPageFactory
-from .helpers import ensure_child, paragraphs_html
+from .helpers import ensure_child, ensure_translation, paragraphs_html
 from .seed import read_sections
 
 EXAMPLE_NOTE = "Beispielmethode der Demo-Inhalte."
@@ -153,6 +153,26 @@ def worksheet(title, text):
     return document
 
 
+# The Toolbox page (the seed's text) in English and Arabic; its methods are German only so far.
+INDEX_TRANSLATIONS = {
+    "en": [
+        "In our Toolbox you will find reflections and guides for reflection on the topics of "
+        "migration and flight. These materials are meant for everyone who wants to explore the "
+        "topic in depth with people who have experience of migration or flight.",
+        "Each method aims to make participants aware of what it means to be perceived as a "
+        "“stranger” in a society or in a group, and of why it matters for a society to act "
+        "openly and inclusively.",
+    ],
+    "ar": [
+        "في صندوق الأدوات الخاص بنا تجدون بعض الأفكار وإرشادات للتأمل حول موضوعَي الهجرة "
+        "واللجوء. هذه المواد موجّهة إلى كل من يرغب في التعمق في هذا الموضوع مع أشخاص لديهم "
+        "تجربة هجرة أو لجوء.",
+        "تهدف كل طريقة إلى توعية المشاركين والمشاركات بما يعنيه أن يُنظر إلى المرء على أنه "
+        "«غريب» في مجتمع أو في مجموعة، وبأهمية أن يتصرف المجتمع بانفتاح وبروح شاملة للجميع.",
+    ],
+}
+
+
 def build(home, log):
     section = read_sections()["Toolbox"]
     toolbox, created = ensure_child(
@@ -201,4 +221,14 @@ def build(home, log):
             page.save_revision().publish()
         if created:
             log(f"Methode „{method['title']}“ angelegt")
+    for code, paragraphs in INDEX_TRANSLATIONS.items():
+        ensure_translation(
+            toolbox,
+            code,
+            log,
+            title="Toolbox" if code == "en" else "صندوق الأدوات",
+            slug="toolbox",
+            intro=paragraphs_html(paragraphs),
+            search_description=paragraphs[0],
+        )
     return toolbox

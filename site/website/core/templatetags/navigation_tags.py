@@ -1,6 +1,7 @@
 from django import template
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, override
+from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page, Site
 
@@ -70,43 +71,52 @@ def same_view_url(translation, request):
     return translation.get_url(request)
 
 
+def missing_note(code):
+    """Why a language has no link: said in the visitor's language and, for a visitor who came
+    for it, in that language too (with its `lang` and `dir`)."""
+    info = get_language_info(code)
+
+    def sentence():
+        return _("This page is not available in %(language)s yet.") % {
+            "language": info["name_translated"]
+        }
+
+    notes = [{"text": sentence()}]
+    if code != get_language():
+        with override(code):
+            notes.append(
+                {"text": sentence(), "lang": code, "dir": "rtl" if info["bidi"] else "ltr"}
+            )
+    return notes
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to this page in the other languages, or to their home page where none exists."""
+    """Links to this page in the languages it exists in; the others are named as missing."""
     request = context["request"]
     page = context.get("page")
     translations = {}
     if isinstance(page, Page):
         translations = {page.locale_id: page}
         translations.update((t.locale_id, t) for t in page.live_translations)
-    homes = {}
-    site = Site.find_for_request(request)
-    if site:
-        homes = {
-            home.locale_id: home for home in site.root_page.get_translations(inclusive=True).live()
-        }
 
     current_code = Locale.get_active().language_code
     languages = []
     for locale in Locale.objects.order_by("pk"):
         code = locale.language_code
+        language = {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "is_current": code == current_code,
+        }
         if page is None:
             # A view of its own (search): the same view and query in the other language.
-            url = translate_url(request.get_full_path(), code)
+            language["url"] = translate_url(request.get_full_path(), code)
         elif target := translations.get(locale.pk):
-            url = same_view_url(target, request)
-        elif target := homes.get(locale.pk):
-            url = target.get_url(request)
+            language["url"] = same_view_url(target, request)
         else:
-            continue
-        languages.append(
-            {
-                "code": code,
-                "name": get_language_info(code)["name_local"],
-                "url": url,
-                "is_current": code == current_code,
-            }
-        )
+            language["missing"] = missing_note(code)
+        languages.append(language)
     return {"languages": languages if len(languages) > 1 else []}
 
 
