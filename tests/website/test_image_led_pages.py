@@ -111,6 +111,13 @@ def test_home_opens_with_the_current_exhibitions_photo_without_a_hero_image(clie
     assert visual.find("a", href=site["current"].url).get_text() == "Beulwitz designt"
 
 
+def test_without_a_current_exhibition_the_next_ones_photo_opens_the_home_page(client, site):
+    site["current"].unpublish()
+    credit = get(client, "/").select_one(".key-visual .key-visual__credit")
+    assert credit.a["href"] == site["upcoming"].url
+    assert credit.get_text(" ", strip=True) == "Demnächst: Bald zu sehen"
+
+
 def test_home_opens_with_the_editors_hero_image_when_one_is_set(client, site):
     home = site["home"]
     home.hero_image = make_image(plain_jpeg(30, 45))
