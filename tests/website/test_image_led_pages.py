@@ -124,7 +124,7 @@ def test_home_opens_with_the_editors_hero_image_when_one_is_set(client, site):
     publish(home)
     visual = get(client, "/").select_one(".key-visual")
     assert shape(visual.select_one("img")) == pytest.approx(30 / 45, abs=0.02)
-    assert "key-visual--tall" in visual["class"]
+    assert "key-visual--beside" in visual["class"]
     assert not visual.find("a", href=site["current"].url)
 
 
