@@ -203,11 +203,9 @@ def store_photos(uploads, user, stored):
             continue
         metadata = sanitised.metadata
         image = CustomImage(
-            title=neutral_title(metadata),
             file=sanitised,
             uploaded_by_user=user,
-            **{key: value for key, value in metadata.items() if key != "date_taken"},
-            date_taken=metadata.get("date_taken"),
+            **{**metadata, "title": neutral_title(metadata)},
         )
         try:
             image.store_file()

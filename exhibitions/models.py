@@ -1,6 +1,9 @@
+from urllib.parse import urlencode
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
@@ -36,24 +39,52 @@ from website.markup import WebAddressField
 from .filters import ExhibitionFilterSet
 from .panels import GalleryImageChooser, GalleryPanel
 
+OPENSTREETMAP = "https://www.openstreetmap.org"
+
 
 class Venue(index.Indexed, models.Model):
-    """A place where exhibitions are shown."""
+    """A place where exhibitions are shown, with what a visitor needs to get there and in."""
 
     name = models.CharField(_("name"), max_length=255)
     address = models.TextField(_("address"), blank=True)
     opening_hours = models.TextField(_("opening hours"), blank=True)
+    admission = models.TextField(
+        _("admission"),
+        blank=True,
+        help_text=_("For example “Eintritt frei”, or prices and concessions."),
+    )
     accessibility = models.TextField(
         _("accessibility"),
         blank=True,
         help_text=_("Step-free access, lifts, toilets, seating, induction loops …"),
+    )
+    # Decimal degrees as OpenStreetMap gives them: six places are about 10 cm.
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("For example 50.648100. Without coordinates, directions search the address."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("For example 11.363900."),
     )
     website = WebAddressField(_("website"), blank=True)
 
     panels = [
         FieldPanel("name"),
         FieldPanel("address"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
         FieldPanel("opening_hours"),
+        FieldPanel("admission"),
         FieldPanel("accessibility"),
         FieldPanel("website"),
     ]
@@ -71,6 +102,24 @@ class Venue(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "latitude" if self.latitude is None else "longitude"
+            raise ValidationError({missing: _("Give both latitude and longitude, or neither.")})
+
+    @property
+    def directions_url(self):
+        """The venue on OpenStreetMap: a marker on its coordinates, or else a search for its
+        address. Only a link: the page itself asks nothing of another host."""
+        if self.latitude is not None and self.longitude is not None:
+            lat, lon = f"{self.latitude:f}", f"{self.longitude:f}"
+            return f"{OPENSTREETMAP}/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+        if self.address:
+            place = ", ".join([self.name, *self.address.splitlines()])
+            return f"{OPENSTREETMAP}/search?{urlencode({'query': place})}"
+        return ""
 
 
 class ExhibitionIndexPage(BasePage):  # noqa: DJ008 (Page defines __str__)

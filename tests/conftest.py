@@ -1,12 +1,16 @@
 import json
+import threading
 from pathlib import Path
+from unittest import mock
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connections
 from django.test import override_settings
+from django.test.testcases import LiveServerThread
 
 import pytest
 from bs4 import BeautifulSoup
@@ -77,6 +81,44 @@ def pytest_runtest_teardown(item, nextitem):
             if not next_restores:
                 connection.creation.deserialize_db_from_string(contents)
     return result
+
+
+class OneRequestAtATimeServer(ThreadedWSGIServer):
+    """Connections in threads, as a browser needs, but one request handled at a time.
+
+    The test database lives in memory, so the live server's threads share its one
+    connection; two requests at once (an autosave beside a click) would open a transaction
+    inside another's. The whole response is made under the lock, closing included.
+    """
+
+    def set_app(self, application):
+        lock = threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                response = application(environ, start_response)
+                try:
+                    return [b"".join(response)]
+                finally:
+                    response.close()
+
+        super().set_app(one_at_a_time)
+
+
+class OneRequestAtATimeThread(LiveServerThread):
+    server_class = OneRequestAtATimeServer
+
+
+@pytest.fixture(scope="session")
+def one_request_at_a_time():
+    with mock.patch("django.test.testcases.LiveServerThread", OneRequestAtATimeThread):
+        yield
+
+
+@pytest.fixture(scope="session")
+def live_server(one_request_at_a_time, live_server):
+    """pytest-django's live server, made while its thread class is ours."""
+    return live_server
 
 
 @pytest.fixture(autouse=True)

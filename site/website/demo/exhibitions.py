@@ -1,6 +1,7 @@
 """The demo's exhibitions: "Beulwitz designt", with photos made on the spot."""
 
 import datetime
+from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.html import format_html
@@ -99,7 +100,7 @@ def build(home, log):
 def add_beulwitz_designt(index, log):
     section = read_sections()[SEED_HEADING]
     subtitle = "Fotoausstellung im Saalfelder Schloss"  # the seed runs it into its headline
-    venue, _ = Venue.objects.get_or_create(name="Galerie im Saalfelder Schloss")
+    venue = demo_venue()
     images = []
     for number in range(PHOTOS):
         data, shows = fashion_photo(number)
@@ -144,6 +145,25 @@ def add_beulwitz_designt(index, log):
     exhibition.save_revision().publish()
     log("Ausstellung „Beulwitz designt“ angelegt")
     return exhibition
+
+
+def demo_venue():
+    """The gallery the seed names, filled in for the visit block. The seed gives its town but
+    no street, hours, admission or access: those are examples and say so."""
+    venue, _ = Venue.objects.get_or_create(
+        name="Galerie im Saalfelder Schloss",
+        defaults={
+            "address": "Saalfeld/Saale",
+            "opening_hours": "Beispiel: Dienstag bis Sonntag 10–17 Uhr, montags geschlossen",
+            "admission": "Beispiel: Eintritt frei",
+            "accessibility": "Beispiel: stufenloser Zugang über den Seiteneingang, "
+            "Aufzug zur Galerie, barrierefreies WC im Erdgeschoss",
+            # The town's coordinates (50°39′ N, 11°22′ E), not the castle's surveyed position.
+            "latitude": Decimal("50.650000"),
+            "longitude": Decimal("11.366700"),
+        },
+    )
+    return venue
 
 
 def translate_exhibition(exhibition, code, text, log):

@@ -57,9 +57,11 @@ class ImageUploadField(WagtailImageField):
 
 
 def neutral_title(metadata):
-    """A title that tells nothing the uploader's file name said."""
-    if metadata.get("caption"):
-        return metadata["caption"][:255]
+    """A title that tells nothing the uploader's file name said: the photo's own title or
+    caption, if its metadata has one."""
+    named = metadata.get("title") or metadata.get("caption")
+    if named:
+        return named[:255]
     taken = metadata.get("date_taken") or timezone.now()
     return _("Photo of %(date)s") % {
         "date": formats.date_format(timezone.localtime(taken), "SHORT_DATE_FORMAT")
