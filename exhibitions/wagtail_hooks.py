@@ -1,4 +1,5 @@
 from django.urls import path
+from django.utils import timezone
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -7,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from website.images import renditions
 
 from . import views
-from .models import ExhibitionPage, Venue, with_first_photos
+from .models import ExhibitionIndexPage, ExhibitionPage, Venue, with_first_photos
 
 
 class VenueViewSet(SnippetViewSet):
@@ -37,3 +38,24 @@ def add_project_exhibitions(page, context):
     with_first_photos(exhibitions)
     renditions.prefetch([item.card_image for item in exhibitions], "card")
     context["exhibitions"] = exhibitions
+
+
+@hooks.register("construct_home_page_context")
+def add_home_exhibitions(page, context):
+    """What is on now (else what comes next), with images; the first one's photo opens the home
+    page when the editor chose no key visual of their own."""
+    today = timezone.localdate()
+    published = ExhibitionPage.objects.live().public().filter(locale_id=page.locale_id)
+    published = published.select_related("venue", "listing_image")
+    current = published.filter(start_date__lte=today).exclude(end_date__lt=today)
+    upcoming = published.filter(start_date__gt=today)
+    exhibitions = [*current.order_by("-start_date"), *upcoming.order_by("start_date")][:3]
+    with_first_photos(exhibitions)
+    renditions.prefetch([item.card_image for item in exhibitions], "card", "photo")
+    context["home_exhibitions"] = exhibitions
+    context["exhibition_index"] = (
+        ExhibitionIndexPage.objects.live().public().filter(locale_id=page.locale_id).first()
+    )
+    if context.get("key_visual") is None and exhibitions:
+        context["key_visual"] = exhibitions[0].card_image
+        context["key_visual_page"] = exhibitions[0]

@@ -391,3 +391,20 @@ def add_project_stories(page, context):
     context["story_index"] = (
         StoryIndexPage.objects.live().public().filter(locale_id=page.locale_id).first()
     )
+
+
+@hooks.register("construct_home_page_context")
+def add_home_stories(page, context):
+    """The three newest published stories of the home page's language."""
+    stories = list(
+        StoryPage.objects.live()
+        .public()
+        .filter(locale_id=page.locale_id)
+        .select_related("participant", "listing_image", "portrait")
+        .order_by("-first_published_at", "-pk")[:3]
+    )
+    renditions.prefetch([story.card_image for story in stories], "card")
+    context["latest_stories"] = stories
+    context["story_index"] = (
+        StoryIndexPage.objects.live().public().filter(locale_id=page.locale_id).first()
+    )

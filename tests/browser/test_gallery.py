@@ -64,7 +64,12 @@ def test_visitor_steps_through_the_gallery_with_the_keyboard(visitor, live_serve
     expect(page.locator("a.gallery-grid__link")).to_have_count(PHOTOS)
     page.wait_for_load_state()  # the lightbox's script has run: until then a photo is a link
 
+    # A photo's caption lies hidden over it until the photo's link has focus (or the pointer).
+    captions = page.locator(".gallery-grid__caption")
+    expect(captions.first).to_have_css("opacity", "0")
     page.locator("a.gallery-grid__link").first.focus()
+    expect(captions.first).to_have_css("opacity", "1")
+    expect(captions.nth(1)).to_have_css("opacity", "0")
     page.keyboard.press("Enter")
     dialog = page.locator("dialog[data-lightbox-dialog]")
     dialog.wait_for(state="visible")

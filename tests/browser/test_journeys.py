@@ -52,8 +52,9 @@ def test_a_visitor_walks_from_the_exhibition_to_the_news(visitor, live_server, d
     page.goto(base + "/")
     expect(heading(page)).to_have_text("Connecting Humans")
 
-    # The exhibition, from its card on the home page.
-    page.get_by_role("main").get_by_role("link", name=exhibition.title).click()
+    # The exhibition, from its card in the home page's exhibitions.
+    exhibitions = page.get_by_role("main").get_by_role("region", name="Ausstellungen")
+    exhibitions.get_by_role("link", name=exhibition.title).click()
     expect(page).to_have_url(base + exhibition.url)
     expect(heading(page)).to_have_text(exhibition.title)
 

@@ -217,7 +217,9 @@ def test_without_javascript_every_photo_is_a_link_to_its_page(client, html, make
     links = [a["href"] for a in doc.select("a.gallery-grid__link")]
     assert links == [exhibition.url + f"foto/{n}/" for n in (1, 2, 3)]
     images = doc.select("a.gallery-grid__link img")
-    assert images[0]["loading"] == "eager" and images[0]["fetchpriority"] == "high"
+    # The hero, the first screen's largest photo, is fetched first; the first tiles load eagerly.
+    assert doc.select_one(".key-visual img")["fetchpriority"] == "high"
+    assert images[0]["loading"] == "eager" and not images[0].has_attr("fetchpriority")
     assert all(img.has_attr("width") and img.has_attr("height") for img in images)
 
 

@@ -38,6 +38,7 @@ def test_gallery_tiles_offer_400_pixels_made_at_publish_not_by_a_visit(
     for candidate in candidates:
         widths = [entry.split()[-1] for entry in candidate["srcset"].split(", ")]
         assert widths == ["400w", "800w"]
-        # 256 px on wide screens (400 px at 1x, 800 px at 2x), half the width on phones.
-        assert candidate["sizes"] == "(min-width: 60rem) 16rem, 50vw"
+        # Justified rows: up to 384 px on wide screens (400 px at 1x, 800 px at 2x), half the
+        # width on phones.
+        assert candidate["sizes"] == "(min-width: 60rem) 24rem, 50vw"
     assert tile.select_one("img")["width"] == "400"

@@ -272,8 +272,12 @@ class HomePage(BasePage):  # noqa: DJ008 (Page defines __str__)
         partners = list(PartnerOrganisation.objects.select_related("logo"))
         renditions.prefetch([partner.logo for partner in partners], "logo")
         context["partners"] = partners
+        # The photo the page opens with: the editor's, else one an app offers through the hook.
+        context["key_visual"] = self.hero_image
         # Apps building on this one add to the home page through the hook, a function of the
-        # page and the context (projects: the link to the partner overview).
+        # page and the context (projects: the link to the partner overview; exhibitions,
+        # stories and news: their newest pages, and the current exhibition's photo as key
+        # visual when the editor chose none).
         for construct in hooks.get_hooks("construct_home_page_context"):
             construct(self, context)
         return context
