@@ -124,7 +124,7 @@ def shoot(base, folder, scheme):
                 page.evaluate(LOAD_EVERY_PHOTO)
                 target = folder / f"{name}-{width}-{scheme}.png"
                 page.screenshot(path=target, full_page=True)
-                print(target)
+                print(target)  # noqa: T201 (the paths are the tool's output)
         browser.close()
 
 
