@@ -53,8 +53,9 @@ def answers(url):
 
 
 @contextlib.contextmanager
-def demo_site():
-    """The demo as `make demo` serves it (demo settings and a task worker), on a free port."""
+def demo_site(log_path):
+    """The demo as `make demo` serves it (demo settings and a task worker), on a free port; what
+    the server and the worker say goes to log_path."""
     port = free_port()
     environment = {
         **os.environ,
@@ -64,8 +65,11 @@ def demo_site():
     manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput"], ["load_demo"]):
         subprocess.run([*manage, *command], cwd=CHECKOUT, env=environment, check=True)  # noqa: S603
+    log = open(log_path, "w")  # noqa: SIM115 (open as long as the processes run)
     processes = [
-        subprocess.Popen([*manage, *command], cwd=CHECKOUT, env=environment)  # noqa: S603
+        subprocess.Popen(  # noqa: S603
+            [*manage, *command], cwd=CHECKOUT, env=environment, stdout=log, stderr=log
+        )
         for command in (["db_worker"], ["runserver", "--noreload", f"127.0.0.1:{port}"])
     ]
     try:
@@ -73,13 +77,14 @@ def demo_site():
         deadline = time.monotonic() + 60
         while not answers(base + "/robots.txt"):
             if time.monotonic() > deadline:
-                raise RuntimeError("the demo server did not start")
+                raise RuntimeError(f"the demo server did not start; see {log_path}")
             time.sleep(0.5)
         yield base
     finally:
         for process in processes:
             process.terminate()
             process.wait(timeout=30)
+        log.close()
 
 
 def sitemap_paths(base):
@@ -137,7 +142,8 @@ def main():
     if arguments.url:
         shoot(arguments.url.rstrip("/"), arguments.out, arguments.scheme)
     else:
-        with demo_site() as base:
+        arguments.out.mkdir(parents=True, exist_ok=True)
+        with demo_site(arguments.out / "demo.log") as base:
             shoot(base, arguments.out, arguments.scheme)
 
 
