@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: demo test lint format-templates messages bench load
+.PHONY: demo test lint format-templates messages bench load screenshots
 
 # Reinstall whenever the dependencies change.
 $(VENV)/.installed: pyproject.toml
@@ -61,3 +61,9 @@ format-templates: $(VENV)/.installed
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l de -l en -l ar --ignore=.venv --ignore=tests --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv
+
+# Full-page screenshots of the main pages at 1440 and 390 px into ./screenshots/ (not in git):
+# of the demo, started on a free port, or of SCREENSHOTS_URL; SCHEME=dark for the dark scheme.
+SCHEME ?= light
+screenshots: $(VENV)/.installed
+	$(PY) tools/screenshots.py --scheme $(SCHEME) $(if $(SCREENSHOTS_URL),--url $(SCREENSHOTS_URL))

@@ -1,5 +1,6 @@
-"""axe-core finds no WCAG 2.1 A/AA violation on any page of the demo site, in any language, and
-no page is wider than the window at any of the widths in `overflow`."""
+"""axe-core finds no WCAG 2.1 A/AA violation on any page of the demo site, in any language, nor
+on two of them in the dark scheme; and no page is wider than the window at any of the widths in
+`overflow`."""
 
 import pytest
 
@@ -15,6 +16,7 @@ from tests.tools import require
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+DARK_BG = "rgb(22, 21, 19)"
 SETTLE = """Promise.all(document.getAnimations()
     .filter(animation => animation.effect.getComputedTiming().endTime !== Infinity)
     .map(animation => animation.finished.catch(() => null))).then(() => true)"""
@@ -49,6 +51,20 @@ def story_with_content_note(paths, page, base_url):
     raise AssertionError("the demo has no story with a content note")
 
 
+def dark_scheme_violations(browser, base_url):
+    """The home and an exhibition page as a visitor whose system prefers a dark scheme sees them."""
+    context = browser.new_context(locale="de-DE", color_scheme="dark", bypass_csp=True)
+    page = context.new_page()
+    found = []
+    for path in ["/", EXHIBITION]:
+        assert page.goto(base_url + path).status == 200
+        # The dark tokens apply (--color-bg), or this would judge the light pages again.
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") == DARK_BG, path
+        found += violations(page, f"{path} (dark scheme)")
+    context.close()
+    return found
+
+
 def test_no_page_has_an_axe_violation_or_is_wider_than_the_window(demo_server, browser):
     # One test for both: each loads every page of the demo, which is made anew for each test.
     require(AXE, "axe-core comes with `npm ci` (make test runs it)")
@@ -80,11 +96,12 @@ def test_no_page_has_an_axe_violation_or_is_wider_than_the_window(demo_server, b
     )
     found += violations(page, f"{story} (content note, images shown)")
     context.close()
+    found += dark_scheme_violations(browser, demo_server.url)
 
     counts = pages_per_language(paths)
     print(  # noqa: T201 (how much was checked belongs in the test's output)
         f"axe-core: {len(paths)} pages {counts}, {len(UNLISTED_VIEWS)} other views, "
-        f"an open lightbox and a content note, {len(found)} violations"
+        f"an open lightbox, a content note and 2 pages in the dark scheme, {len(found)} violations"
     )
     print(  # noqa: T201
         f"overflow: the same pages and views at {WIDTHS} px, {len(overflowing)} too wide"
