@@ -35,7 +35,7 @@ def test_an_exhibitions_dates_follow_the_language(client, html, make_exhibition,
     exhibition = make_exhibition(start_date=START, end_date=END)
     page = translations(exhibition, en="beulwitz", ar="beulwitz-ar")[code]
     doc = html(client.get(page.url))
-    dates = doc.select_one(".meta")
+    dates = doc.select_one(".key-visual__facts")
     assert [time.get_text() for time in dates.select("bdi > time")] == EXHIBITION_DATES[code]
     assert [time["datetime"] for time in dates.select("time")] == ["2026-11-03", "2027-01-10"]
 
