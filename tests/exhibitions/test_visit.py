@@ -98,11 +98,14 @@ def test_credits_name_each_role_and_the_persons_own(client, html, make_exhibitio
     exhibition = make_exhibition()
     exhibition.credits.set(
         [
+            # In the order the editor put them, as the admin's inline panel numbers them.
             ExhibitionCredit(
+                sort_order=0,
                 role="initiator",
                 person=Person.objects.create(name="Erika Beispiel", role="Jugendarbeit"),
             ),
             ExhibitionCredit(
+                sort_order=1,
                 role="partner",
                 organisation=PartnerOrganisation.objects.create(name="Verein Beispiel e. V."),
             ),
