@@ -63,7 +63,8 @@ def demo_site(log_path):
         "DJANGO_SETTINGS_MODULE": "website.settings.demo",
     }
     manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--noinput"], ["load_demo"]):
+    # Every rendition made before the first picture, not by the task worker meanwhile.
+    for command in (["migrate", "--noinput"], ["load_demo"], ["repair_renditions"]):
         subprocess.run([*manage, *command], cwd=CHECKOUT, env=environment, check=True)  # noqa: S603
     log = open(log_path, "w")  # noqa: SIM115 (open as long as the processes run)
     processes = [
