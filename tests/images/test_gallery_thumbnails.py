@@ -7,6 +7,7 @@ from exhibitions.models import GalleryPhoto
 from tests.factories import ExhibitionIndexPageFactory, ExhibitionPageFactory, build_site
 from tests.images.helpers import make_image
 from tests.images.photos import plain_jpeg
+from website.images import renditions
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +43,10 @@ def test_gallery_tiles_offer_400_pixels_made_at_publish_not_by_a_visit(
         # width on phones.
         assert candidate["sizes"] == "(min-width: 60rem) 24rem, 50vw"
     assert tile.select_one("img")["width"] == "400"
+
+
+@pytest.mark.parametrize("field_name", sorted(renditions.SETS_BY_FIELD))
+def test_each_use_names_each_rendition_once(field_name):
+    # The load test counts what a gallery's publish makes against this list.
+    specs = renditions.specs_for_use(field_name)
+    assert len(specs) == len(set(specs))

@@ -93,8 +93,9 @@ SETS_BY_FIELD = {
 
 
 def specs_for_use(field_name):
+    """Each spec once: sets may share one (the thumbnails' 2x width is the photo's 1x)."""
     names = SETS_BY_FIELD.get(field_name, ("photo",))
-    return [spec for name in names for spec in SETS[name].specs]
+    return list(dict.fromkeys(spec for name in names for spec in SETS[name].specs))
 
 
 def prefetch(images, *set_names):
