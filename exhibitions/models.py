@@ -31,13 +31,13 @@ from taggit.models import TaggedItemBase
 
 from website.core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
 from website.core.filters import tags_in_use
-from website.core.forms import SameLocaleChoicesPageForm
 from website.core.models import TYPE_LABEL_SEARCH_FIELD, BasePage
 from website.images import renditions
 from website.images.models import CustomImage, ImageUse
 from website.markup import WebAddressField
 
 from .filters import ExhibitionFilterSet
+from .forms import ExhibitionPageForm
 from .panels import GalleryImageChooser, GalleryPanel
 
 OPENSTREETMAP = "https://www.openstreetmap.org"
@@ -237,7 +237,7 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
 
     parent_page_types = ["exhibitions.ExhibitionIndexPage"]
     subpage_types = []
-    base_form_class = SameLocaleChoicesPageForm
+    base_form_class = ExhibitionPageForm
     same_locale_choices = ("projects",)
 
     class Meta:

@@ -1,7 +1,9 @@
 from django.urls import path
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -30,6 +32,23 @@ def register_bulk_upload_url():
             name="exhibitions_add_photos",
         )
     ]
+
+
+@hooks.register("after_edit_page")
+def say_which_photos_were_kept(request, page):
+    kept = getattr(page, "photos_kept_from_elsewhere", 0)
+    if kept:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)s photo added in another window since you opened this page was kept "
+                "at the end of the gallery.",
+                "%(count)s photos added in another window since you opened this page were kept "
+                "at the end of the gallery.",
+                kept,
+            )
+            % {"count": kept},
+        )
 
 
 @hooks.register("construct_project_page_context")
