@@ -1,4 +1,4 @@
-"""Edit views that ask before a save takes something down (consent/dry_run.py).
+"""Edit and delete views that ask before a change takes something down (consent/dry_run.py).
 
 A save that would take down live pages or photos re-renders the form with the editor's input
 and a confirmation listing them; only a second submit carrying CONFIRM_FIELD saves. Cancel is a
@@ -12,12 +12,37 @@ from django.utils.translation import ngettext
 
 from wagtail.admin import messages
 from wagtail.images.views.images import EditView as ImageEditView
+from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import EditView as SnippetEditView
 
 from .consent.dry_run import would_take_down
 from .models import Participant
 
 CONFIRM_FIELD = "confirm_takedown"
+
+
+def with_takedown_summary(message, takedown):
+    """The success message, followed by what was taken down."""
+    if not takedown:
+        return message
+    pages, images = takedown.pages, takedown.images
+    parts = []
+    if pages:
+        titles = ", ".join(f"{page.title} ({page.locale.language_code})" for page in pages)
+        parts.append(
+            ngettext(
+                "%(count)d live page (%(titles)s)",
+                "%(count)d live pages (%(titles)s)",
+                len(pages),
+            )
+            % {"count": len(pages), "titles": titles}
+        )
+    if images:
+        parts.append(
+            ngettext("%(count)d photo", "%(count)d photos", len(images)) % {"count": len(images)}
+        )
+    taken_down = _("Taken down: %(what)s.") % {"what": "; ".join(parts)}
+    return f"{message} {taken_down}"
 
 
 class ConfirmTakedownMixin:
@@ -41,28 +66,7 @@ class ConfirmTakedownMixin:
         return context
 
     def get_success_message(self):
-        message = super().get_success_message()
-        if not self.takedown:
-            return message
-        pages, images = self.takedown.pages, self.takedown.images
-        parts = []
-        if pages:
-            titles = ", ".join(f"{page.title} ({page.locale.language_code})" for page in pages)
-            parts.append(
-                ngettext(
-                    "%(count)d live page (%(titles)s)",
-                    "%(count)d live pages (%(titles)s)",
-                    len(pages),
-                )
-                % {"count": len(pages), "titles": titles}
-            )
-        if images:
-            parts.append(
-                ngettext("%(count)d photo", "%(count)d photos", len(images))
-                % {"count": len(images)}
-            )
-        taken_down = _("Taken down: %(what)s.") % {"what": "; ".join(parts)}
-        return f"{message} {taken_down}"
+        return with_takedown_summary(super().get_success_message(), self.takedown)
 
     def get_success_buttons(self):
         buttons = super().get_success_buttons()
@@ -106,3 +110,28 @@ class ConfirmingParticipantEditView(ConfirmTakedownMixin, SnippetEditView):
                 dry_form.save()
 
         return change, [self.object.pk]
+
+
+class ParticipantDeleteView(SnippetDeleteView):
+    """Deleting a record takes down everything that shows the person (consent/receivers.py):
+    the confirmation lists it first, and the message says what went."""
+
+    template_name = "stories/admin/participant_delete.html"
+    takedown = None
+
+    def preview_takedown(self):
+        # Without the record, the person counts as having no consent at all.
+        participant = self.object
+        return would_take_down(participant.consents.all().delete, [participant.pk])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["takedown"] = self.preview_takedown()
+        return context
+
+    def form_valid(self, form):
+        self.takedown = self.preview_takedown()
+        return super().form_valid(form)
+
+    def get_success_message(self):
+        return with_takedown_summary(super().get_success_message(), self.takedown)

@@ -36,7 +36,11 @@ from website.images.choosing import ChosenMediaForm
 from . import admin_views, consent
 from .models import Participant, Status, StoryIndexPage, StoryPage
 from .sections import participants_offered_to
-from .takedown_views import ConfirmingImageEditView, ConfirmingParticipantEditView
+from .takedown_views import (
+    ConfirmingImageEditView,
+    ConfirmingParticipantEditView,
+    ParticipantDeleteView,
+)
 
 CONSENT_PERMISSION = "stories.change_consent"
 
@@ -216,6 +220,8 @@ class ParticipantViewSet(SnippetViewSet):
     chooser_viewset_class = ParticipantChooserViewSet
     edit_view_class = ConfirmingParticipantEditView
     edit_template_name = ConfirmingParticipantEditView.template_name
+    delete_view_class = ParticipantDeleteView
+    delete_template_name = ParticipantDeleteView.template_name
 
     def get_queryset(self, request):
         return Participant.objects.select_related("sub_project").prefetch_related("consents")

@@ -164,3 +164,44 @@ def test_a_change_that_takes_nothing_down_saves_at_once(admin_client, live_photo
     photo = live_photo["photo"]
     assert set(photo.participants.all()) == {live_photo["anna"], live_photo["zuhal"]}
     assert Rendition.objects.filter(image=photo).exists()
+
+
+def delete_url(participant):
+    return reverse("wagtailsnippets_stories_participant:delete", args=[participant.pk])
+
+
+def test_the_delete_confirmation_lists_what_deleting_takes_down(
+    admin_client, live_photo, django_capture_on_commit_callbacks
+):
+    anna = live_photo["anna"]
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = admin_client.get(delete_url(anna))
+
+    assert response.status_code == 200
+    titles = [a.get_text(strip=True) for a in confirmation(response).select("li a")]
+    assert {"Neue Wege", "New Paths", "Am Webstuhl"} <= set(titles)
+    assert not callbacks
+    assert Participant.objects.get(pk=anna.pk).has_valid_consent()
+    assert_unchanged(live_photo)
+
+
+def test_deleting_takes_down_and_says_what(
+    admin_client, live_photo, django_capture_on_commit_callbacks
+):
+    anna = live_photo["anna"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(delete_url(anna), follow=True)
+
+    assert not Participant.objects.filter(pk=anna.pk).exists()
+    assert not Rendition.objects.filter(image=live_photo["photo"]).exists()
+    message = BeautifulSoup(response.content, "html.parser").select_one(".messages")
+    assert "Neue Wege" in message.get_text(" ", strip=True)
+
+
+def test_deleting_someone_shown_nowhere_lists_nothing(admin_client, live_photo):
+    response = admin_client.get(delete_url(live_photo["zuhal"]))
+
+    assert response.status_code == 200
+    assert confirmation(response) is None
