@@ -6,12 +6,14 @@ link to the unchanged edit form. After saving, the message names what was taken 
 each participant's history.
 """
 
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from wagtail.admin import messages
 from wagtail.images.views.images import EditView as ImageEditView
+from wagtail.images.views.multiple import EditView as MultipleImageEditView
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import EditView as SnippetEditView
 
@@ -135,3 +137,34 @@ class ParticipantDeleteView(SnippetDeleteView):
 
     def get_success_message(self):
         return with_takedown_summary(super().get_success_message(), self.takedown)
+
+
+class RefuseTakedownForm:
+    """An image form that cannot show a confirmation refuses a change that takes something
+    down, and sends the editor to the photo's own form, which lists it and asks."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        image = self.instance
+        shown = list(image.participants.values_list("pk", flat=True))
+        faces = cleaned_data.get("faces_unrecognisable", image.faces_unrecognisable)
+
+        def change():
+            type(image).objects.filter(pk=image.pk).update(faces_unrecognisable=faces)
+
+        if shown and would_take_down(change, shown):
+            raise ValidationError(
+                _(
+                    "Saving this would take down live pages or photos showing someone in this "
+                    "photo. Change it on the photo's own page, which lists them and asks first."
+                )
+            )
+        return cleaned_data
+
+
+class GuardedMultipleImageEditView(MultipleImageEditView):
+    """The form of each photo after a multiple upload answers in JSON and cannot ask first."""
+
+    def get_edit_form_class(self):
+        form_class = super().get_edit_form_class()
+        return type(form_class.__name__, (RefuseTakedownForm, form_class), {})

@@ -39,6 +39,7 @@ from .sections import participants_offered_to
 from .takedown_views import (
     ConfirmingImageEditView,
     ConfirmingParticipantEditView,
+    GuardedMultipleImageEditView,
     ParticipantDeleteView,
 )
 
@@ -248,13 +249,18 @@ def register_expiring_consents_menu_item():
 
 @hooks.register("register_admin_urls", order=-1)
 def ask_before_an_image_save_takes_something_down():
-    # Ahead of Wagtail's own image edit view, under its URL name.
+    # Ahead of Wagtail's own image edit views, under their URLs.
     return [
         path(
             "images/<int:image_id>/",
             ConfirmingImageEditView.as_view(),
             name="stories_image_edit",
-        )
+        ),
+        path(
+            "images/multiple/<int:image_id>/",
+            GuardedMultipleImageEditView.as_view(),
+            name="stories_image_edit_multiple",
+        ),
     ]
 
 

@@ -205,3 +205,49 @@ def test_deleting_someone_shown_nowhere_lists_nothing(admin_client, live_photo):
 
     assert response.status_code == 200
     assert confirmation(response) is None
+
+
+@pytest.fixture
+def live_blurred_photo(django_capture_on_commit_callbacks, client):
+    """Zuhal, who allows her face only unrecognisable, on a live photo that makes it so."""
+    with django_capture_on_commit_callbacks(execute=True):
+        zuhal = make_participant("Zuhal", face=Consent.Face.UNRECOGNISABLE)
+        photo = photo_of(zuhal, faces_unrecognisable=True, title="Am Webstuhl")
+        exhibition = exhibition_with(build_site()["de"], photo, title="Neue Wege")
+    client.get(exhibition.url)
+    return photo, exhibition
+
+
+def multiple_upload_form(photo, **changes):
+    prefix = f"image-{photo.pk}"
+    data = {"title": photo.title, "collection": photo.collection_id, **changes}
+    return {f"{prefix}-{name}": value for name, value in data.items()}
+
+
+def test_the_multiple_upload_form_refuses_a_change_that_takes_something_down(
+    admin_client, live_blurred_photo
+):
+    photo, exhibition = live_blurred_photo
+    url = reverse("wagtailimages:edit_multiple", args=[photo.pk])
+
+    answer = admin_client.post(url, multiple_upload_form(photo)).json()
+
+    assert answer["success"] is False
+    form = BeautifulSoup(answer["form"], "html.parser")
+    assert "auf der eigenen Seite des Fotos" in form.get_text()
+    photo.refresh_from_db()
+    assert photo.faces_unrecognisable
+    assert Rendition.objects.filter(image=photo).exists()
+    assert fresh([exhibition])[0].gallery_photos.filter(image=photo).exists()
+
+
+def test_the_multiple_upload_form_saves_a_change_that_takes_nothing_down(
+    admin_client, live_blurred_photo
+):
+    photo, _exhibition = live_blurred_photo
+    url = reverse("wagtailimages:edit_multiple", args=[photo.pk])
+    form = multiple_upload_form(photo, title="Am Webstuhl, 2024", faces_unrecognisable="on")
+
+    assert admin_client.post(url, form).json()["success"] is True
+    photo.refresh_from_db()
+    assert photo.title == "Am Webstuhl, 2024"
