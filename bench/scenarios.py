@@ -33,6 +33,7 @@ from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
+from wagtail.fields import StreamField  # noqa: E402
 from wagtail.images.models import AbstractImage, Filter  # noqa: E402
 from wagtail.models import Collection  # noqa: E402
 
@@ -45,6 +46,7 @@ from website.images import renditions  # noqa: E402
 from website.images.models import CustomImage  # noqa: E402
 from website.users.models import User  # noqa: E402
 
+from editor import form_data  # noqa: E402
 from measure import status, stopwatch  # noqa: E402
 from stock import become_stock  # noqa: E402
 
@@ -54,6 +56,10 @@ GALLERY_SPECS = sorted({*PHOTO_SET.specs, *renditions.SETS["thumb"].specs})
 NO_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 GALLERY_SIZES = (12, 60, 120)
 S2_CONNECTIONS = 8
+# S7: the gallery whose edit form is opened, and the photos of the exhibition published.
+EDIT_FORM_ROWS = 135
+PUBLISHED_PHOTOS = 60
+S7_REPEATS = 3
 
 
 def exhibition(slug, images):
@@ -75,12 +81,13 @@ def prepare(photo_dir, variant):
     """The template databases.
 
     "site": the demo's pages; "gallery": and the photos as images, without renditions, and
-    an exhibition index; "warm": and published galleries of 12, 60 and 120 photos whose
-    renditions (ours, and stock's 800 pixel JPEG) are all made.
+    an exhibition index ("editor": the same with S7's own photos); "warm": and published
+    galleries of 12, 60 and 120 photos whose renditions (ours, and stock's 800 pixel JPEG) are
+    all made.
     """
     call_command("migrate", verbosity=0)
     home, _ = demo.build(lambda message: None)
-    if variant == "gallery":
+    if variant in ("gallery", "editor"):
         with override_settings(TASKS=NO_TASKS):  # no renditions yet: the scenarios make them
             for number, path in enumerate(sorted(photo_dir.iterdir()), start=1):
                 with open(path, "rb") as file:
@@ -536,8 +543,129 @@ def s5(photo_dir, variant):
     }
 
 
+def s7(photo_dir, variant):
+    """An editor at gunicorn, with the task worker running: opens the edit form of a
+    135-photo exhibition, saves an image, publishes a 60-photo exhibition.
+
+    Server times are round trips on 127.0.0.1, the edit form's after one warming open. The
+    images have their admin thumbnails, as an upload through the admin leaves them. Publishing
+    comes last: the renditions it asks for keep the worker busy.
+    """
+    images = list(CustomImage.objects.order_by("pk"))
+    published = images[:PUBLISHED_PHOTOS]
+    with override_settings(TASKS=NO_TASKS):  # the worker starts with an empty queue
+        for image in images:
+            renditions.generate(image, [renditions.ADMIN_THUMBNAIL])
+        large = exhibition(
+            f"galerie-{EDIT_FORM_ROWS}",
+            list(itertools.islice(itertools.cycle(images), EDIT_FORM_ROWS)),
+        )
+        large.save_revision().publish()
+        draft = exhibition("beulwitz-designt", published)
+        draft.save_revision()
+    if variant == "stock":
+        os.environ["BENCH_STOCK_ADMIN"] = "1"
+    worker = start_worker(sys.stderr)
+    try:
+        with gunicorn(variant) as (base, _), requests.Session() as browser:
+            log_in(browser, base)
+            browser.get(base + reverse("wagtailadmin_home"), timeout=60)
+            result = open_edit_form(browser, base, large)
+            result["image_save_ms"] = save_image(browser, base, images[0])
+            result.update(publish(browser, base, draft, published, variant))
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    image = images[0]
+    result["photo_size"] = f"{image.width}×{image.height}"
+    return result
+
+
+def timed_get(browser, url):
+    """The answer and its round trip in ms."""
+    started = time.perf_counter()
+    response = browser.get(url, timeout=60)
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    response.raise_for_status()
+    return response, elapsed_ms
+
+
+def page_form_data(response, page):
+    """The fields the page's edit form posts back as it is."""
+    data = form_data(response.text, reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    for field in page._meta.get_fields():
+        if isinstance(field, StreamField):
+            data.setdefault(f"{field.name}-count", "0")  # added by the admin's script
+    return data
+
+
+def open_edit_form(browser, base, page):
+    url = base + reverse("wagtailadmin_pages:edit", args=[page.pk])
+    response, _ = timed_get(browser, url)  # warm: the admin's templates and panels loaded
+    rows = int(page_form_data(response, page)["gallery_photos-TOTAL_FORMS"])
+    if rows != EDIT_FORM_ROWS:
+        raise RuntimeError(f"the edit form has {rows} gallery rows")
+    times = [timed_get(browser, url)[1] for _ in range(S7_REPEATS)]
+    return {"edit_form_ms": statistics.median(times), "edit_form_bytes": len(response.content)}
+
+
+def save_image(browser, base, image):
+    """Median time of saving the image's edit form with a new title."""
+    path = reverse("wagtailimages:edit", args=[image.pk])
+    times = []
+    for number in range(S7_REPEATS):
+        data = form_data(browser.get(base + path, timeout=60).text, path)
+        data["title"] = f"Modell {number}"
+        started = time.perf_counter()
+        response = browser.post(base + path, data, allow_redirects=False, timeout=60)
+        times.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 302:
+            raise RuntimeError(f"saving the image answered {response.status_code}")
+    return statistics.median(times)
+
+
+def publish(browser, base, page, images, variant):
+    """Publishes from the edit form; counts the gallery's renditions when the answer comes,
+    then (ours) waits for the task worker to make them."""
+    response, _ = timed_get(browser, base + reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    data = page_form_data(response, page)
+    data["action-publish"] = "action-publish"
+    started = time.perf_counter()
+    response = browser.post(response.url, data, allow_redirects=False, timeout=60)
+    publish_ms = (time.perf_counter() - started) * 1000
+    at_answer = gallery_renditions(images)
+    page.refresh_from_db()
+    if response.status_code != 302 or not page.live:
+        raise RuntimeError(f"publishing answered {response.status_code}")
+    result = {
+        "publish_ms": publish_ms,
+        "renditions_at_answer": at_answer,
+        "renditions_wanted": len(images) * len(GALLERY_SPECS),
+    }
+    if variant == "ours":
+        result["worker_makes_renditions"] = wait_for_more_renditions(images, at_answer)
+    return result
+
+
+def gallery_renditions(images):
+    rendition_model = CustomImage.get_rendition_model()
+    return rendition_model.objects.filter(image__in=images, filter_spec__in=GALLERY_SPECS).count()
+
+
+def wait_for_more_renditions(images, count, limit=120):
+    started = time.perf_counter()
+    while time.perf_counter() - started < limit:
+        if gallery_renditions(images) > count:
+            return True
+        time.sleep(0.25)
+    return False
+
+
 if __name__ == "__main__":
     name, variant, photo_dir = sys.argv[1], sys.argv[2], Path(sys.argv[3])
-    scenarios = {"prepare": prepare, "s1": s1, "s2": s2, "s3": s3, "s4": s4, "s5": s5, "s6": s6}
+    scenarios = {
+        "prepare": prepare,
+        **{"s1": s1, "s2": s2, "s3": s3, "s4": s4, "s5": s5, "s6": s6, "s7": s7},
+    }
     scenario = scenarios[name]
     print(json.dumps(scenario(photo_dir, variant)))

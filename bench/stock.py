@@ -10,13 +10,18 @@ import os
 
 from django.conf import settings
 
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels.page_utils import _get_page_edit_handler
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page
+from wagtail.signals import page_published
 
-from exhibitions.models import ExhibitionPage
+from exhibitions.models import ExhibitionPage, GalleryPhoto
+from exhibitions.panels import GalleryPanel
 from website.core.models import BasePage, HomePage
 from website.core.templatetags.fragment_tags import CachedFragmentNode
 from website.images.models import CustomImage
+from website.images.signal_handlers import queue_renditions_of_published_page
 from website.page_cache import PageCacheMiddleware
 
 
@@ -34,3 +39,19 @@ def become_stock(gallery_template=None):
     gallery_template = gallery_template or os.environ.get("BENCH_STOCK_GALLERY")
     if gallery_template:
         ExhibitionPage.template = gallery_template
+    if os.environ.get("BENCH_STOCK_ADMIN"):
+        become_stock_admin()
+
+
+def become_stock_admin():
+    """Its admin too: the gallery in a plain InlinePanel with Wagtail's image chooser, and
+    publishing that leaves the renditions to the first view."""
+    GalleryPhoto.panels = [FieldPanel("image"), *GalleryPhoto.panels[1:]]
+    ExhibitionPage.content_panels = [
+        InlinePanel(panel.relation_name, heading=panel.heading, label=panel.label)
+        if isinstance(panel, GalleryPanel)
+        else panel
+        for panel in ExhibitionPage.content_panels
+    ]
+    _get_page_edit_handler.clear()  # each page type's panels, as Wagtail keeps them
+    page_published.disconnect(queue_renditions_of_published_page)
