@@ -36,6 +36,14 @@ def exhibition():
     return exhibition
 
 
+# The lines a link's words take: a range yields one box per line.
+LINES = """el => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return range.getClientRects().length;
+}"""
+
+
 def inside(box, width, height):
     return (
         box["x"] >= 0
@@ -63,6 +71,7 @@ def test_the_whole_photo_and_its_steps_fit_the_window(
     for name in ["Nächstes Foto", *(["Vorheriges Foto"] if number > 1 else [])]:
         link = page.get_by_role("link", name=name)
         assert inside(link.bounding_box(), width, height), f"{name} needs scrolling"
+        assert link.evaluate(LINES) == 1, f"{name} wraps at {width} px"
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Modell {number}")
     expect(page.get_by_text("Anna Beispiel")).to_be_visible()
     context.close()
