@@ -66,4 +66,4 @@ messages: $(VENV)/.installed
 # of the demo, started on a free port, or of SCREENSHOTS_URL; SCHEME=dark for the dark scheme.
 SCHEME ?= light
 screenshots: $(VENV)/.installed
-	$(PY) tools/screenshots.py --scheme $(SCHEME) $(if $(SCREENSHOTS_URL),--url $(SCREENSHOTS_URL))
+	$(PY) -m tools.screenshots --scheme $(SCHEME) $(if $(SCREENSHOTS_URL),--url $(SCREENSHOTS_URL))
