@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: demo test lint format-templates messages bench load screenshots
+.PHONY: demo test lint format-templates messages bench load screenshots lighthouse
 
 # Reinstall whenever the dependencies change.
 $(VENV)/.installed: pyproject.toml
@@ -67,3 +67,9 @@ messages: $(VENV)/.installed
 SCHEME ?= light
 screenshots: $(VENV)/.installed
 	$(PY) -m tools.screenshots --scheme $(SCHEME) $(if $(SCREENSHOTS_URL),--url $(SCREENSHOTS_URL))
+
+# Lighthouse (npm) in Debian's Chromium on home, exhibition, photo and story pages, mobile and
+# desktop, of the demo under gunicorn with production settings; fails when a goal is missed.
+# Reports in ./lighthouse-reports/ (not in git).
+lighthouse: $(VENV)/.installed node_modules/.installed
+	$(PY) -m tools.lighthouse
