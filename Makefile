@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: demo test lint format-templates messages bench load screenshots
+.PHONY: demo test lint format-templates messages bench load screenshots lighthouse
 
 # Reinstall whenever the dependencies change.
 $(VENV)/.installed: pyproject.toml
@@ -66,4 +66,10 @@ messages: $(VENV)/.installed
 # of the demo, started on a free port, or of SCREENSHOTS_URL; SCHEME=dark for the dark scheme.
 SCHEME ?= light
 screenshots: $(VENV)/.installed
-	$(PY) tools/screenshots.py --scheme $(SCHEME) $(if $(SCREENSHOTS_URL),--url $(SCREENSHOTS_URL))
+	$(PY) -m tools.screenshots --scheme $(SCHEME) $(if $(SCREENSHOTS_URL),--url $(SCREENSHOTS_URL))
+
+# Lighthouse (npm) in Debian's Chromium on home, exhibition, photo and story pages, mobile and
+# desktop, of the demo under gunicorn with production settings; fails when a goal is missed.
+# Reports in ./lighthouse-reports/ (not in git).
+lighthouse: $(VENV)/.installed node_modules/.installed
+	$(PY) -m tools.lighthouse

@@ -12,7 +12,7 @@ import sys
 import time
 
 # Importing Locust patches the standard library for gevent. It comes first, so that psycopg,
-# redis and requests, imported by servers, are patched too and wait beside the users' greenlets.
+# redis and http.client, imported by servers, are patched too and wait beside the users' greenlets.
 import gevent
 from locust.env import Environment
 

@@ -4,29 +4,32 @@ by gunicorn beside a task worker on 127.0.0.1, on SQLite or on PostgreSQL with R
 
 import contextlib
 import json
-import os
-import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import psycopg
 import redis
-import requests
 
 CHECKOUT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(CHECKOUT))  # the demo-server helpers it shares with the tools
+
+from tools.demo_server import (  # noqa: E402
+    MANAGE,
+    free_port,
+    gunicorn,
+    production_environment,
+    serving,
+)
+
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
 DATABASE_NAME = "ch_load"
 REDIS_URL = "redis://127.0.0.1:6379/5"
 GUNICORN_WORKERS = 3
 REQUEST_TIMEOUT = 30
 LOCKED = "database is locked"
-# Services the run must not reach: the settings take them from the environment.
-FOREIGN_SETTINGS = ("AWS_STORAGE_BUCKET_NAME", "FRONTEND_CACHE_PURGE_URL", "CLOUDFLARE_ZONE_ID")
 
 
 class Site:
@@ -66,7 +69,7 @@ def demo_site(database):
         environment = environment_for(database, workdir)
         start = prepare(database, environment)
         log_path = workdir / "server.log"
-        with serving(environment, log_path) as (base, server_pid, worker_pid):
+        with serving_site(environment, log_path) as (base, server_pid, worker_pid):
             yield Site(base, start, environment, log_path, server_pid, worker_pid)
     finally:
         if database == "postgres":
@@ -76,26 +79,10 @@ def demo_site(database):
 
 
 def environment_for(database, workdir):
-    environment = {
-        name: value
-        for name, value in os.environ.items()
-        if name not in (*FOREIGN_SETTINGS, "REDIS_URL", "DATABASE_URL")
-    }
-    environment |= {
-        "DJANGO_SETTINGS_MODULE": "website.settings.production",
-        "PYTHONPATH": os.pathsep.join(str(CHECKOUT / part) for part in ("site", "")),
-        "SECRET_KEY": secrets.token_hex(30),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "PRIVATE_MEDIA_ROOT": str(workdir / "private"),
-        "STATIC_ROOT": str(workdir / "static"),
-        "CACHE_DIR": str(workdir / "cache"),
-    }
+    environment = production_environment(workdir)
     if database == "postgres":
         environment["DATABASE_URL"] = f"{POSTGRES_SERVER}/{DATABASE_NAME}"
         environment["REDIS_URL"] = REDIS_URL
-    else:
-        environment["DATABASE_URL"] = f"sqlite:///{workdir / 'site.sqlite3'}"
     return environment
 
 
@@ -119,58 +106,15 @@ def recreate_postgres_database(drop_only=False):
 
 
 @contextlib.contextmanager
-def serving(environment, log_path):
+def serving_site(environment, log_path):
     """gunicorn on a free port of 127.0.0.1 and a task worker, stopped whatever happens."""
     port = free_port()
     commands = [
-        [
-            *(sys.executable, "-m", "gunicorn", "website.wsgi:application"),
-            *("--workers", str(GUNICORN_WORKERS), "--timeout", str(REQUEST_TIMEOUT)),
-            *("--bind", f"127.0.0.1:{port}"),
-        ],
-        [sys.executable, "manage.py", "db_worker", "--no-startup-delay"],
+        gunicorn(port, GUNICORN_WORKERS, REQUEST_TIMEOUT),
+        [*MANAGE, "db_worker", "--no-startup-delay"],
     ]
-    with open(log_path, "w") as log:
-        processes = []
-        try:
-            for command in commands:
-                processes.append(
-                    subprocess.Popen(  # noqa: S603
-                        command, cwd=CHECKOUT, env=environment, stdout=log, stderr=log
-                    )
-                )
-            base = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 90
-            while not answers(base + "/robots.txt"):
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"gunicorn did not start; see {log_path}")
-                time.sleep(0.5)
-            yield base, processes[0].pid, processes[1].pid
-        finally:
-            for process in reversed(processes):
-                stop_process(process)
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def answers(url):
-    try:
-        return requests.get(url, timeout=10, allow_redirects=False).status_code < 500
-    except requests.RequestException:
-        return False
-
-
-def stop_process(process):
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+    with serving(commands, environment, log_path, port) as (server, worker):
+        yield f"http://127.0.0.1:{port}", server.pid, worker.pid
 
 
 def child_pids(pid):

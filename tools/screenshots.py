@@ -1,8 +1,8 @@
 """Full-page screenshots of the site's main pages at 1440 and 390 px, for anyone to look at.
 
-    python tools/screenshots.py                       # the demo, started on a free port
-    python tools/screenshots.py --url http://127.0.0.1:8000   # a site already running
-    python tools/screenshots.py --scheme dark         # as with prefers-color-scheme: dark
+    python -m tools.screenshots                       # the demo, started on a free port
+    python -m tools.screenshots --url http://127.0.0.1:8000   # a site already running
+    python -m tools.screenshots --scheme dark         # as with prefers-color-scheme: dark
 
 Pages: home, exhibition index, an exhibition, its first photo's page, a story and the Arabic
 exhibition, found through the sitemap and the exhibition's hreflang links. Prints each path.
@@ -11,45 +11,25 @@ exhibition, found through the sitemap and the exhibition's hreflang links. Print
 import argparse
 import contextlib
 import os
-import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
-CHECKOUT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from tools.demo_server import (
+    CHECKOUT,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    MANAGE,
+    first,
+    free_port,
+    manage,
+    serving,
+    sitemap_paths,
+)
+
 WIDTHS = {1440: 900, 390: 844}  # width: window height
 # A full-page picture shows the photos below the fold too (no eval: the site's CSP forbids it).
 LOAD_EVERY_PHOTO = """document.querySelectorAll("img").forEach(image => image.loading = "eager");
     Promise.all([...document.images].map(image => image.decode().catch(() => null)))"""
-SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def answers(url):
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (our own server)
-            return response.status < 500
-    except OSError:
-        return False
 
 
 @contextlib.contextmanager
@@ -62,40 +42,12 @@ def demo_site(log_path):
         "PORT": str(port),
         "DJANGO_SETTINGS_MODULE": "website.settings.demo",
     }
-    manage = [sys.executable, "manage.py"]
     # Every rendition made before the first picture, not by the task worker meanwhile.
     for command in (["migrate", "--noinput"], ["load_demo"], ["repair_renditions"]):
-        subprocess.run([*manage, *command], cwd=CHECKOUT, env=environment, check=True)  # noqa: S603
-    log = open(log_path, "w")  # noqa: SIM115 (open as long as the processes run)
-    processes = [
-        subprocess.Popen(  # noqa: S603
-            [*manage, *command], cwd=CHECKOUT, env=environment, stdout=log, stderr=log
-        )
-        for command in (["db_worker"], ["runserver", "--noreload", f"127.0.0.1:{port}"])
-    ]
-    try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while not answers(base + "/robots.txt"):
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"the demo server did not start; see {log_path}")
-            time.sleep(0.5)
-        yield base
-    finally:
-        for process in processes:
-            process.terminate()
-            process.wait(timeout=30)
-        log.close()
-
-
-def sitemap_paths(base):
-    with urllib.request.urlopen(base + "/sitemap.xml", timeout=30) as response:  # noqa: S310
-        root = ET.fromstring(response.read())  # noqa: S314 (our own output)
-    return [urlsplit(loc.text).path for loc in root.findall("sm:url/sm:loc", SITEMAP_NS)]
-
-
-def first(paths, pattern):
-    return next(path for path in paths if re.fullmatch(pattern, path))
+        manage(environment, *command)
+    commands = [[*MANAGE, "runserver", "--noreload", f"127.0.0.1:{port}"], [*MANAGE, "db_worker"]]
+    with serving(commands, environment, log_path, port):
+        yield f"http://127.0.0.1:{port}"
 
 
 def pages_to_shoot(base, page):
@@ -130,7 +82,7 @@ def shoot(base, folder, scheme):
                 page.evaluate(LOAD_EVERY_PHOTO)
                 target = folder / f"{name}-{width}-{scheme}.png"
                 page.screenshot(path=target, full_page=True)
-                print(target)  # noqa: T201 (the paths are the tool's output)
+                print(target)
         browser.close()
 
 

@@ -48,6 +48,23 @@ def test_with_javascript_the_phone_menu_opens_on_demand(visitor, live_server, me
         expect(page.get_by_role("link", name=title)).to_be_visible()
 
 
+def test_the_phone_header_keeps_its_height_when_the_script_reveals_the_menu(
+    visitor, live_server, menu_site
+):
+    """Laid out for the toggle before the deferred script runs, so the page does not shift
+    (Lighthouse's CLS): with the script held back, the header is as high as with it."""
+    page = visitor
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + "/")
+    expect(page.get_by_role("button", name="Menü")).to_be_visible()
+    header = page.locator(".site-header")
+    height_with_script = header.bounding_box()["height"]
+    page.route("**/site.js", lambda route: route.abort())
+    page.goto(live_server.url + "/")
+    expect(page.get_by_role("button", name="Menü")).to_be_hidden()
+    assert header.bounding_box()["height"] == height_with_script
+
+
 # The demo's main sections, in German and Arabic: five of them made the German menu wrap.
 DEMO_SECTIONS = {
     "de": [
