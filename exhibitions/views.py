@@ -34,6 +34,11 @@ class MultipleFileField(forms.FileField):
 class PhotoUploadForm(forms.Form):
     files = MultipleFileField(label=gettext_lazy("Photos or ZIP archives"))
 
+    class Media:
+        # Drop zone and one upload at a time with its own progress; the form works without.
+        js = ["js/photo-upload.js"]
+        css = {"all": ["css/photo-upload.css"]}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Filled in per request: a lazy text with % is translated at once, at import time.

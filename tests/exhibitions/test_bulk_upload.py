@@ -399,3 +399,13 @@ def test_only_editors_of_the_exhibition_may_send_files_one_by_one(
     client.force_login(guest)
     assert send_one(exhibition, "a.jpg", plain_jpeg()).status_code in (302, 403)
     assert not CustomImage.objects.exists()
+
+
+def test_without_javascript_the_page_is_the_plain_form(admin_client, make_exhibition, html):
+    page = html(admin_client.get(reverse("exhibitions_add_photos", args=[make_exhibition().pk])))
+    form = page.select_one("form[enctype='multipart/form-data']")
+    assert not form.has_attr("hidden")
+    assert form.select_one("input[type=file][name=files][multiple]")
+    # The drop zone waits for its script, which shows it and hides the form.
+    assert page.select_one("[data-photo-upload]").has_attr("hidden")
+    assert page.select_one("script[src$='js/photo-upload.js']")
