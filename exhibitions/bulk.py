@@ -27,7 +27,7 @@ from website.file_names import CONTROL_CHARACTERS
 from website.images.forms import ImageUploadField, neutral_title
 from website.images.models import CustomImage
 
-from .models import GalleryPhoto
+from .models import ExhibitionPage, GalleryPhoto
 
 MAX_ZIP_MEMBERS = 200
 MAX_ZIP_BYTES = 1024**3
@@ -164,26 +164,32 @@ def exhibition_collection(page):
     return section.get_children().filter(name=title).first() or section.add_child(name=title)
 
 
-def add_to_gallery(page, uploads, user):
-    """Adds every valid photo to the end of the gallery, in a new draft revision.
+def add_to_gallery(page, uploads, user, extend=None):
+    """Adds every valid photo to the end of the gallery draft; returns an outcome for every
+    file and the draft's revision (None when no photo was added).
 
     The photos are checked and their files stored first, outside any transaction, so SQLite's
     write lock is not held while they are sanitised; then the images, the gallery and the draft
     are saved in one transaction. If anything fails, no image is left that is in no gallery:
     the transaction rolls back and the files stored so far are deleted.
+
+    `extend` is the id of the revision an earlier request of the same upload returned: that
+    draft is extended in place, where that hides nothing (see `revision_to_extend`), so an
+    upload of many files one by one leaves one revision, not one per file.
     """
     stored = []
+    revision = None
     try:
         images, outcomes = store_photos(uploads, user, stored)
         if images:
             with transaction.atomic():
-                add_images(page, images, user)
+                revision = add_images(page, images, user, extend)
     except BaseException:
         for file in stored:
             with contextlib.suppress(OSError):
                 file.storage.delete(file.name)
         raise
-    return outcomes
+    return outcomes, revision
 
 
 def store_photos(uploads, user, stored):
@@ -218,7 +224,25 @@ def store_photos(uploads, user, stored):
     return images, outcomes
 
 
-def add_images(page, images, user):
+def revision_to_extend(page, revision_id, user):
+    """The revision to overwrite with the extended draft, if that loses nothing: still the
+    page's latest, made by this user, neither live nor scheduled nor in moderation."""
+    revision = page.latest_revision
+    if (
+        revision is None
+        or str(revision.pk) != str(revision_id)
+        or revision.user_id != user.pk
+        or revision.pk == page.live_revision_id
+        or revision.approved_go_live_at is not None
+        or page.workflow_in_progress
+    ):
+        return None
+    return revision
+
+
+def add_images(page, images, user, extend=None):
+    # Read again, locked: another upload may have saved a draft since this request began.
+    page = ExhibitionPage.objects.select_for_update().get(pk=page.pk)
     draft = page.get_latest_revision_as_object()
     collection = exhibition_collection(page)
     photos = list(draft.gallery_photos.all())
@@ -235,4 +259,5 @@ def add_images(page, images, user):
     for position, photo in enumerate(photos):
         photo.sort_order = position
     draft.gallery_photos.set(photos)
-    draft.save_revision(user=user, log_action=True)
+    overwrite = revision_to_extend(page, extend, user) if extend else None
+    return draft.save_revision(user=user, log_action=True, overwrite_revision=overwrite)

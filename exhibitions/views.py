@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -24,13 +25,19 @@ class MultipleFileField(forms.FileField):
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
-        if isinstance(data, list | tuple):
+        if isinstance(data, list | tuple) and data:
             return [super(MultipleFileField, self).clean(item, initial) for item in data]
-        return [super().clean(data, initial)]
+        # No file at all (an empty list) is a missing file, not an empty upload.
+        return [super().clean(data or None, initial)]
 
 
 class PhotoUploadForm(forms.Form):
     files = MultipleFileField(label=gettext_lazy("Photos or ZIP archives"))
+
+    class Media:
+        # Drop zone and one upload at a time with its own progress; the form works without.
+        js = ["js/photo-upload.js"]
+        css = {"all": ["css/photo-upload.css"]}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,10 +57,12 @@ def add_photos(request, page_id):
         and image_policy.user_has_permission(request.user, "add")
     ):
         raise PermissionDenied
+    if wants_json(request):
+        return add_photos_json(request, page)
     outcomes = []
     form = PhotoUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        outcomes = add_to_gallery(page, request.FILES.getlist("files"), request.user)
+        outcomes, _revision = add_to_gallery(page, request.FILES.getlist("files"), request.user)
         added = sum(not outcome.error for outcome in outcomes)
         if added:
             messages.success(
@@ -71,4 +80,29 @@ def add_photos(request, page_id):
         request,
         "exhibitions/admin/add_photos.html",
         {"page": page, "form": form, "outcomes": outcomes},
+    )
+
+
+def wants_json(request):
+    """The page's script sends one file per request and asks for JSON."""
+    return request.method == "POST" and request.headers.get("Accept") == "application/json"
+
+
+def add_photos_json(request, page):
+    """One file's photos (a ZIP may hold many) into the draft, and an outcome for each.
+
+    `revision` is the draft this upload saved so far: the script sends it back with the next
+    file, so the whole upload extends one revision where it can.
+    """
+    form = PhotoUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return JsonResponse({"error": " ".join(form.errors["files"])}, status=400)
+    outcomes, revision = add_to_gallery(
+        page, request.FILES.getlist("files"), request.user, request.POST.get("revision")
+    )
+    return JsonResponse(
+        {
+            "outcomes": [{"name": item.name, "error": item.error} for item in outcomes],
+            "revision": revision.pk if revision else None,
+        }
     )
