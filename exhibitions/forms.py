@@ -1,7 +1,5 @@
 """The exhibition's edit form: photos added elsewhere while it was open are kept."""
 
-from wagtail.models import Revision
-
 from website.core.forms import SameLocaleChoicesPageForm
 
 GALLERY = "gallery_photos"
@@ -10,19 +8,20 @@ FORMSET_CONTROLS = {"id", "ORDER", "DELETE"}
 
 
 class ExhibitionPageForm(SameLocaleChoicesPageForm):
-    """Saving a form opened on an older revision keeps the photos added since.
+    """Saving a form opened before the latest revision keeps the photos added since.
 
-    "Add photos" in another tab saves a new revision; the form still holds the gallery as it
-    was loaded. Photos in the latest revision that the loaded one did not have are appended to
-    the submitted gallery, so no button of Wagtail's "saved a new version in another window"
-    dialog drops them. Photos the editor removed in this form stay removed.
+    "Add photos" in another tab saves a new draft (or extends its own); the form still holds
+    the gallery as it was loaded. Photos of the latest revision that the form does not post at
+    all are appended to it, so no button of Wagtail's "saved a new version in another window"
+    dialog drops them. A photo the editor removed in this form is still posted, marked for
+    deletion, and stays removed.
     """
 
     def __init__(self, data=None, *args, **kwargs):
         page = kwargs.get("instance")
         kept = []
-        if data is not None and page is not None and page.pk:
-            kept = photos_added_since(page, loaded_revision_id(data))
+        if data is not None and page is not None and page.pk and is_out_of_date(data, page):
+            kept = photos_not_posted(data, page)
             if kept:
                 data = with_rows_appended(data, kept, type(self).formsets[GALLERY])
         super().__init__(data, *args, **kwargs)
@@ -30,25 +29,27 @@ class ExhibitionPageForm(SameLocaleChoicesPageForm):
         self.instance.photos_kept_from_elsewhere = len(kept)
 
 
-def loaded_revision_id(data):
-    """The revision the posted form is based on: its own autosave, else the one it loaded."""
-    for name in ("overwrite_revision_id", "loaded_revision_id"):
-        value = data.get(name, "")
-        if value.isdigit():
-            return int(value)
-    return None
+def is_out_of_date(data, page):
+    """Whether a newer revision was saved since the form loaded its own, by the rule of
+    Wagtail's edit view: another id, or the same one overwritten since."""
+    latest = page.latest_revision
+    if latest is None:
+        return False
+    loaded_id = data.get("overwrite_revision_id") or data.get("loaded_revision_id")
+    if not loaded_id:
+        return False
+    if loaded_id != str(latest.pk):
+        return True
+    loaded_at = data.get("loaded_revision_created_at")
+    return "overwrite_revision_id" not in data and loaded_at != latest.created_at.isoformat()
 
 
-def photos_added_since(page, revision_id):
-    latest_id = page.latest_revision_id
-    if revision_id is None or latest_id is None or revision_id == latest_id:
-        return []
-    loaded = Revision.page_revisions.filter(object_id=str(page.pk), pk=revision_id).first()
-    if loaded is None:
-        return []
-    had = {photo.image_id for photo in loaded.as_object().gallery_photos.all()}
+def photos_not_posted(data, page):
+    """The latest revision's photos whose image is in no row the form posts."""
+    total = int(data.get(f"{GALLERY}-TOTAL_FORMS") or 0)
+    posted = {data.get(f"{GALLERY}-{index}-image") for index in range(total)}
     latest = page.get_latest_revision_as_object()
-    return [photo for photo in latest.gallery_photos.all() if photo.image_id not in had]
+    return [photo for photo in latest.gallery_photos.all() if str(photo.image_id) not in posted]
 
 
 def with_rows_appended(data, photos, formset_class):

@@ -73,6 +73,30 @@ def test_saving_a_stale_form_keeps_the_photos_added_meanwhile(admin_client, stal
     assert any("3 Fotos, die seit dem Öffnen" in text for text in messages_of(response))
 
 
+def upload_one_file(admin_client, exhibition, revision=""):
+    """As the page's script sends a file: the next file extends the draft it answered with."""
+    response = admin_client.post(
+        reverse("exhibitions_add_photos", args=[exhibition.pk]),
+        {"files": SimpleUploadedFile("neu.jpg", plain_jpeg(40, 30)), "revision": revision},
+        headers={"accept": "application/json"},
+    )
+    return response.json()["revision"]
+
+
+def test_a_form_opened_while_an_upload_extended_its_draft_keeps_the_later_files(
+    admin_client, make_exhibition
+):
+    exhibition = make_exhibition(photos=3)
+    draft = upload_one_file(admin_client, exhibition)
+    data = edit_form_data(admin_client, exhibition)
+    assert upload_one_file(admin_client, exhibition, revision=draft) == draft  # extended
+
+    response = admin_client.post(edit_url(exhibition), data, follow=True)
+
+    assert len(draft_photos(exhibition)) == 5
+    assert any("1 Foto, das seit dem Öffnen" in text for text in messages_of(response))
+
+
 def test_photos_removed_in_the_stale_form_stay_removed(admin_client, stale_form):
     exhibition, data, added = stale_form
     data["gallery_photos-0-DELETE"] = "1"
