@@ -41,6 +41,7 @@ import requests  # noqa: E402
 from PIL import Image, ImageChops, ImageStat  # noqa: E402
 
 from exhibitions.models import ExhibitionIndexPage, ExhibitionPage, GalleryPhoto  # noqa: E402
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from website.demo import home as demo  # noqa: E402
 from website.images import renditions  # noqa: E402
 from website.images.models import CustomImage  # noqa: E402
@@ -494,17 +495,7 @@ def s5(photo_dir, variant):
     os.environ["BENCH_STOCK_GALLERY"] = "stock/gallery_image.html"
     url = ExhibitionPage.objects.get(slug="galerie-60").url
     with gunicorn(variant) as (base, worker), sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-            ],
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1440, "height": 900})
         received = []
         page.on(

@@ -1,5 +1,5 @@
-"""The demo site's processes on a free port of 127.0.0.1, its pages, and the Chromium that looks
-at it: for the tools (screenshots.py, lighthouse.py) and for the load test (load/servers.py).
+"""The demo site's processes on a free port of 127.0.0.1 and its pages: for the tools
+(screenshots.py, lighthouse.py) and for the load test (load/servers.py).
 """
 
 import contextlib
@@ -18,15 +18,6 @@ from urllib.parse import urlsplit
 
 CHECKOUT = Path(__file__).resolve().parents[1]
 MANAGE = [sys.executable, "manage.py"]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 # Services a run on 127.0.0.1 must not reach: the settings take them from the environment.
 FOREIGN_SETTINGS = (
     *("AWS_STORAGE_BUCKET_NAME", "FRONTEND_CACHE_PURGE_URL", "CLOUDFLARE_ZONE_ID"),

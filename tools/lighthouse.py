@@ -20,10 +20,9 @@ import tempfile
 import urllib.request
 from pathlib import Path
 
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 from tools.demo_server import (
     CHECKOUT,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     MANAGE,
     first,
     free_port,

@@ -14,10 +14,9 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 from tools.demo_server import (
     CHECKOUT,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     MANAGE,
     first,
     free_port,

@@ -7,16 +7,7 @@ from django.core.management import call_command
 import pytest
 
 from tests.tools import require
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 
 
 def pytest_collection_modifyitems(items):
