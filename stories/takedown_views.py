@@ -14,11 +14,12 @@ from django.utils.translation import ngettext
 from wagtail.admin import messages
 from wagtail.images.views.images import EditView as ImageEditView
 from wagtail.images.views.multiple import EditView as MultipleImageEditView
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import EditView as SnippetEditView
 
 from .consent.dry_run import would_take_down
-from .models import Participant
+from .models import Consent, Participant
 
 CONFIRM_FIELD = "confirm_takedown"
 
@@ -114,17 +115,22 @@ class ConfirmingParticipantEditView(ConfirmTakedownMixin, SnippetEditView):
         return change, [self.object.pk]
 
 
+def would_take_down_on_deleting(participant_ids):
+    """What deleting these records takes down: without its record, a person counts as having
+    no consent at all (consent/receivers.py)."""
+    consents = Consent.objects.filter(participant_id__in=participant_ids)
+    return would_take_down(consents.delete, participant_ids)
+
+
 class ParticipantDeleteView(SnippetDeleteView):
-    """Deleting a record takes down everything that shows the person (consent/receivers.py):
-    the confirmation lists it first, and the message says what went."""
+    """Deleting a record takes down everything that shows the person: the confirmation lists
+    it first, and the message says what went."""
 
     template_name = "stories/admin/participant_delete.html"
     takedown = None
 
     def preview_takedown(self):
-        # Without the record, the person counts as having no consent at all.
-        participant = self.object
-        return would_take_down(participant.consents.all().delete, [participant.pk])
+        return would_take_down_on_deleting([self.object.pk])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -168,3 +174,26 @@ class GuardedMultipleImageEditView(MultipleImageEditView):
     def get_edit_form_class(self):
         form_class = super().get_edit_form_class()
         return type(form_class.__name__, (RefuseTakedownForm, form_class), {})
+
+
+class ParticipantBulkDeleteAction(DeleteBulkAction):
+    """Deleting several records from the listing lists what that takes down, as one does."""
+
+    models = [Participant]
+    template_name = "stories/admin/participant_bulk_delete.html"
+    takedown = None
+
+    def preview_takedown(self):
+        participants, _without_access = self.get_actionable_objects()
+        return would_take_down_on_deleting([participant.pk for participant in participants])
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "takedown": self.preview_takedown()}
+
+    def form_valid(self, form):
+        self.takedown = self.preview_takedown()
+        return super().form_valid(form)
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        message = super().get_success_message(num_parent_objects, num_child_objects)
+        return with_takedown_summary(message, self.takedown)

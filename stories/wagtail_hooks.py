@@ -40,6 +40,7 @@ from .takedown_views import (
     ConfirmingImageEditView,
     ConfirmingParticipantEditView,
     GuardedMultipleImageEditView,
+    ParticipantBulkDeleteAction,
     ParticipantDeleteView,
 )
 
@@ -229,6 +230,8 @@ class ParticipantViewSet(SnippetViewSet):
 
 
 register_snippet(ParticipantViewSet)
+# After Wagtail's own delete action for every snippet, which it replaces for participants.
+hooks.register("register_bulk_action", ParticipantBulkDeleteAction, order=1)
 
 
 class ConsentMenuItem(MenuItem):

@@ -251,3 +251,31 @@ def test_the_multiple_upload_form_saves_a_change_that_takes_nothing_down(
     assert admin_client.post(url, form).json()["success"] is True
     photo.refresh_from_db()
     assert photo.title == "Am Webstuhl, 2024"
+
+
+def bulk_delete_url(*participants):
+    url = reverse("wagtail_bulk_action", args=["stories", "participant", "delete"])
+    ids = "&".join(f"id={participant.pk}" for participant in participants)
+    return f"{url}?{ids}&next={reverse('wagtailsnippets_stories_participant:list')}"
+
+
+def test_deleting_several_from_the_listing_lists_what_it_takes_down_first(
+    admin_client, live_photo, django_capture_on_commit_callbacks
+):
+    url = bulk_delete_url(live_photo["anna"], live_photo["zuhal"])
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = admin_client.get(url)
+
+    titles = [a.get_text(strip=True) for a in confirmation(response).select("li a")]
+    assert {"Neue Wege", "New Paths", "Am Webstuhl"} <= set(titles)
+    assert not callbacks
+    assert_unchanged(live_photo)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, follow=True)
+
+    assert not Participant.objects.exists()
+    assert not Rendition.objects.filter(image=live_photo["photo"]).exists()
+    message = BeautifulSoup(response.content, "html.parser").select_one(".messages")
+    assert "Neue Wege" in message.get_text(" ", strip=True)
