@@ -57,6 +57,8 @@ REFUSED_BY_DESIGN = [
     # Every language of LANGUAGES has its locale already: there is none left to add.
     "wagtaillocales:add",
 ]
+# A page of a site loaded from scratch takes a while on a busy machine; still bounded.
+TIMEOUT = 20_000
 # True once the preview panel's frame shows a document with something in it.
 PREVIEW_SHOWN = """() => {
     const frame = document.querySelector('#w-preview-iframe');
@@ -221,7 +223,7 @@ def page_views():
             yield View(f"{label} add", reverse("wagtailadmin_pages:add", args=args))
         for action in PAGE_ACTIONS:
             url = reverse(f"wagtailadmin_pages:{action}", args=[page.pk])
-            yield View(f"{label} {action}", url, preview=action == "edit")
+            yield View(f"{label} {action}", url, preview=action == "edit" and page.is_previewable())
 
 
 def admin_views(user):
@@ -321,7 +323,7 @@ def logged_in_context(browser, base_url, user):
         ]
     )
     context.add_init_script(REPORT_CSP_VIOLATIONS)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(TIMEOUT)
     return context
 
 
@@ -360,6 +362,6 @@ def check_preview(page, view, findings):
     """Opens the edit view's preview panel and waits for a document with text in its frame."""
     page.locator('[data-side-panel-toggle="preview"]').click()
     try:
-        page.wait_for_function(PREVIEW_SHOWN, timeout=10_000)
+        page.wait_for_function(PREVIEW_SHOWN, timeout=TIMEOUT)
     except PlaywrightTimeoutError:
         findings.add(view, "the preview panel shows an empty document")
