@@ -22,7 +22,6 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
-    SnippetChooserViewSet,
     SnippetChosenMultipleView,
     SnippetChosenView,
 )
@@ -32,6 +31,7 @@ import django_filters
 
 from website.images import renditions
 from website.images.choosing import ChosenMediaForm
+from website.snippet_choosers import SnippetChooserViewSet
 
 from . import admin_views, consent
 from .models import Participant, Status, StoryIndexPage, StoryPage

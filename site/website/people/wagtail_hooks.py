@@ -4,6 +4,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from website.snippet_choosers import SnippetChooserViewSet
+
 from .models import PartnerOrganisation, Person
 
 
@@ -14,6 +16,7 @@ class PartnerOrganisationViewSet(SnippetViewSet):
     icon = "group"
     list_display = ["name", "kind", "town", "since_year"]
     list_filter = ["kind", "since_year"]
+    chooser_viewset_class = SnippetChooserViewSet
 
 
 class PersonViewSet(SnippetViewSet):
@@ -21,6 +24,7 @@ class PersonViewSet(SnippetViewSet):
     icon = "user"
     list_display = ["name", "role", "organisation"]
     list_filter = ["organisation"]
+    chooser_viewset_class = SnippetChooserViewSet
 
 
 class PeopleViewSetGroup(SnippetViewSetGroup):

@@ -4,6 +4,7 @@ dev.py and test.py relax them; production.py adds the HTTPS hardening.
 """
 
 import os
+import zoneinfo
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -250,6 +251,10 @@ FORMAT_MODULE_PATH = ["website.formats"]
 USE_I18N = True
 TIME_ZONE = "Europe/Berlin"
 USE_TZ = True
+# The time zones editors may choose in their account: the system's, without the two names
+# that are no zone a browser knows ("localtime", Debian's link to the machine's own, and
+# "Factory"); Wagtail's script naming the choices stops at the first of them.
+WAGTAIL_USER_TIME_ZONES = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
 
 
 # Static files, compressed and fingerprinted by WhiteNoise; media through default_storage.
