@@ -1,6 +1,8 @@
 """People and partner organisations are snippets translated with Wagtail's snippet localisation:
 English pages show their English text unmarked, and German text marked lang="de" dir="ltr"."""
 
+from django.urls import reverse
+
 import pytest
 
 from tests.factories import build_site, locales, publish_translation
@@ -88,3 +90,16 @@ def test_partners_are_listed_once_each_in_english_where_translated(client, html,
     # The German pages show the German originals, unmarked.
     german = partners(html(client.get("/projektpartnerinnen/")))
     assert german["Beispielverein e. V."] == ("Sprachkurse.", {})
+
+
+def test_a_partners_name_is_unique_in_its_language(admin_client):
+    PartnerOrganisation.objects.create(name="Beispielverein e. V.")
+    english = locales()["en"]
+    add = reverse("wagtailsnippets_people_partnerorganisation:add")
+    data = {"name": "Beispielverein e. V.", "kind": "association"}
+    response = admin_client.post(add, data)
+    assert response.status_code == 200  # the form again, not a database error
+    assert list(response.context["form"].errors) == ["name"]
+    # In another language the name is free: a translation may keep it.
+    admin_client.post(f"{add}?locale=en", data)
+    assert PartnerOrganisation.objects.get(locale=english).name == "Beispielverein e. V."

@@ -1,9 +1,10 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 
 from website.images.choosing import ChosenMediaForm
@@ -70,6 +71,16 @@ class PartnerOrganisation(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        # The form cannot check the constraint itself: it does not hold the language.
+        super().clean()
+        locale_id = self.locale_id or Locale.get_default().pk
+        namesakes = PartnerOrganisation.objects.filter(name=self.name, locale_id=locale_id)
+        if namesakes.exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {"name": _("There is already a partner organisation of this name.")}
+            )
 
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
