@@ -1,13 +1,12 @@
 """The chooser of a translated snippet lists the originals only: pages point at those and show
 their translation in the page's language (see `website.translatable`)."""
 
+from wagtail.models import Locale
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
     SnippetChooserViewSet,
 )
-
-from website.translatable import first_language_only
 
 
 class OriginalsOnly:
@@ -15,7 +14,8 @@ class OriginalsOnly:
     i18n_enabled = False
 
     def get_object_list(self):
-        return super().get_object_list().filter(first_language_only())
+        # By the locale itself: a search filters on the fields its index holds.
+        return super().get_object_list().filter(locale=Locale.get_default())
 
 
 class OriginalsChooseView(OriginalsOnly, ChooseView):
