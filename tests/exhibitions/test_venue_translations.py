@@ -77,6 +77,8 @@ def test_an_english_page_shows_the_english_venue_unmarked(client, html, venue, e
     }
     assert "Castle gallery" in doc.select_one(".key-visual__facts").get_text()
     assert not doc.select('.key-visual [lang="de"], .visit__facts [lang="de"]')
+    card = html(client.get(english_page.get_parent().url)).select_one(".exhibition-card .meta")
+    assert "Castle gallery" in card.get_text() and not card.select("[lang]")
 
 
 def test_without_an_english_translation_the_german_venue_is_marked(
