@@ -22,7 +22,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -35,6 +35,7 @@ from website.core.models import TYPE_LABEL_SEARCH_FIELD, BasePage
 from website.images import renditions
 from website.images.models import CustomImage, ImageUse
 from website.markup import WebAddressField
+from website.translatable import first_language_only
 
 from .filters import ExhibitionFilterSet
 from .forms import ExhibitionPageForm
@@ -43,8 +44,9 @@ from .panels import GalleryImageChooser, GalleryPanel
 OPENSTREETMAP = "https://www.openstreetmap.org"
 
 
-class Venue(index.Indexed, models.Model):
-    """A place where exhibitions are shown, with what a visitor needs to get there and in."""
+class Venue(TranslatableMixin, index.Indexed, models.Model):
+    """A place where exhibitions are shown, with what a visitor needs to get there and in,
+    translated as a snippet."""
 
     name = models.CharField(_("name"), max_length=255)
     address = models.TextField(_("address"), blank=True)
@@ -94,9 +96,10 @@ class Venue(index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("address"),
         index.AutocompleteField("address"),
+        index.FilterField("locale"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("venue")
         verbose_name_plural = _("venues")
@@ -187,6 +190,7 @@ class ExhibitionPage(RoutablePageMixin, BasePage):  # noqa: DJ008 (Page defines 
         blank=True,
         on_delete=models.SET_NULL,
         related_name="exhibitions",
+        limit_choices_to=first_language_only,
     )
     intro = RichTextField(_("introduction"), features=PARAGRAPH_FEATURES, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
@@ -472,6 +476,7 @@ class ExhibitionCredit(Orderable):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
+        limit_choices_to=first_language_only,
     )
     organisation = models.ForeignKey(
         "people.PartnerOrganisation",
@@ -480,6 +485,7 @@ class ExhibitionCredit(Orderable):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
+        limit_choices_to=first_language_only,
     )
 
     panels = [FieldPanel("role"), FieldPanel("person"), FieldPanel("organisation")]

@@ -8,7 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from website.images import renditions
-from website.snippet_choosers import SnippetChooserViewSet
+from website.snippet_choosers import OriginalsChooserViewSet
 
 from . import views
 from .models import ExhibitionIndexPage, ExhibitionPage, Venue, with_first_photos
@@ -18,7 +18,8 @@ class VenueViewSet(SnippetViewSet):
     model = Venue
     icon = "site"
     list_display = ["name", "address"]
-    chooser_viewset_class = SnippetChooserViewSet
+    # Translated through the listing's "Translate"; pages choose the originals only.
+    chooser_viewset_class = OriginalsChooserViewSet
     # No search_fields: the model's index (name and address) is searched, as in the chooser.
 
 

@@ -1,8 +1,12 @@
-"""Wagtail's snippet chooser, its words in the language of the editor who reads them."""
+"""Wagtail's snippet chooser, worded in the language of the editor who reads it; for translated
+snippets, listing the originals only: pages point at those and show their translation in the
+page's language (see `website.translatable`)."""
 
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 
+from wagtail.models import Locale
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView
 from wagtail.snippets.views.chooser import SnippetChooserViewSet as WagtailSnippetChooserViewSet
 from wagtail.snippets.widgets import AdminSnippetChooser
 
@@ -27,3 +31,25 @@ class SnippetChooser(AdminSnippetChooser):
 
 class SnippetChooserViewSet(WagtailSnippetChooserViewSet):
     base_widget_class = SnippetChooser
+
+
+class OriginalsOnly:
+    # No language filter or column: every record offered is in the first language.
+    i18n_enabled = False
+
+    def get_object_list(self):
+        # By the locale itself: a search filters on the fields its index holds.
+        return super().get_object_list().filter(locale=Locale.get_default())
+
+
+class OriginalsChooseView(OriginalsOnly, ChooseView):
+    pass
+
+
+class OriginalsChooseResultsView(OriginalsOnly, ChooseResultsView):
+    pass
+
+
+class OriginalsChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = OriginalsChooseView
+    choose_results_view_class = OriginalsChooseResultsView

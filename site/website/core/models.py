@@ -21,6 +21,7 @@ from website import generation
 from website.images import renditions
 from website.images.models import image_field
 from website.people.models import PartnerOrganisation
+from website.translatable import first_language_only, localized_all
 
 from .blocks import PARAGRAPH_FEATURES, BaseStreamBlock, WebAddressBlock
 from .forms import BasePageForm
@@ -269,7 +270,12 @@ class HomePage(BasePage):  # noqa: DJ008 (Page defines __str__)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        partners = list(PartnerOrganisation.objects.select_related("logo"))
+        partners = localized_all(
+            PartnerOrganisation.objects.filter(first_language_only()).select_related(
+                "logo", "locale"
+            ),
+            "logo",
+        )
         renditions.prefetch([partner.logo for partner in partners], "logo")
         context["partners"] = partners
         # The photo the page opens with: the editor's, else one an app offers through the hook.

@@ -12,9 +12,10 @@ from exhibitions.models import ExhibitionCredit, ExhibitionPage, GalleryPhoto, V
 from website.people.models import Person
 
 from .exhibition_photos import fashion_photo
-from .factories import ExhibitionIndexPageFactory, ExhibitionPageFactory, make_image
+from .factories import ExhibitionIndexPageFactory, ExhibitionPageFactory, locales, make_image
 from .helpers import ensure_child, ensure_translation
 from .seed import read_sections
+from .snippet_translations import ensure_snippet_translations
 
 PHOTOS = 24
 SEED_HEADING = "„Beulwitz designt“"
@@ -47,6 +48,37 @@ TRANSLATIONS = {
         "tags": ["موضة", "استدامة", "مشاركة"],
     },
 }
+# The venue in English and Arabic: what the seed does not say is an example here too.
+VENUE_TRANSLATIONS = {
+    "en": {
+        "name": "Gallery at Saalfeld Castle",
+        "opening_hours": "Example: Tuesday to Sunday 10 am – 5 pm, closed on Mondays",
+        "admission": "Example: free admission",
+        "accessibility": "Example: step-free access through the side entrance, "
+        "lift to the gallery, accessible toilet on the ground floor",
+    },
+    "ar": {
+        "name": "صالة العرض في قصر زالفيلد",
+        "address": "زالفيلد/زاله (Saalfeld/Saale)",
+        "opening_hours": "مثال: من الثلاثاء إلى الأحد من 10 إلى 17، مغلق أيام الاثنين",
+        "admission": "مثال: الدخول مجاني",
+        "accessibility": "مثال: دخول دون درجات عبر المدخل الجانبي، ومصعد إلى صالة العرض، "
+        "ودورة مياه مهيأة لذوي الإعاقة في الطابق الأرضي",
+    },
+}
+# The initiators the seed names, with the roles it gives them, in German, English and Arabic.
+INITIATORS = {
+    "Christian Uthe": {
+        "de": "Mobile Jugendarbeit",
+        "en": "Mobile youth work",
+        "ar": "العمل الشبابي المتنقل",
+    },
+    "Martin Spitzer": {
+        "de": "Fachplaner für Soziale Teilhabe",
+        "en": "Planner for social participation",
+        "ar": "مخطط المشاركة الاجتماعية",
+    },
+}
 # Every photo's caption and alt text in English and Arabic, by its German original.
 PHOTO_TRANSLATIONS = json.loads(
     Path(__file__).with_name("beulwitz-translations.json").read_text(encoding="utf-8")
@@ -75,7 +107,17 @@ def build(home, log):
     for code, text in TRANSLATIONS.items():
         ensure_translation(index, code, log, title=text["index"], slug="exhibitions", intro="")
         translate_exhibition(exhibition, code, text, log)
+    translate_venue_and_initiators(log)
     return exhibition
+
+
+def translate_venue_and_initiators(log):
+    ensure_snippet_translations(demo_venue(), VENUE_TRANSLATIONS, log)
+    for person in initiators():
+        roles = INITIATORS[person.name]
+        ensure_snippet_translations(
+            person, {code: {"role": roles[code]} for code in ("en", "ar")}, log
+        )
 
 
 def add_beulwitz_designt(index, log):
@@ -133,6 +175,7 @@ def demo_venue():
     no street, hours, admission or access: those are examples and say so."""
     venue, _ = Venue.objects.get_or_create(
         name="Galerie im Saalfelder Schloss",
+        locale=locales()["de"],
         defaults={
             "address": "Saalfeld/Saale",
             "opening_hours": "Beispiel: Dienstag bis Sonntag 10–17 Uhr, montags geschlossen",
@@ -170,11 +213,10 @@ def translate_exhibition(exhibition, code, text, log):
 
 
 def initiators():
-    # The two initiators the seed names, with the roles it gives them.
+    # The two initiators the seed names, German originals.
     return [
-        Person.objects.get_or_create(name=name, defaults={"role": role})[0]
-        for name, role in (
-            ("Christian Uthe", "Mobile Jugendarbeit"),
-            ("Martin Spitzer", "Fachplaner für Soziale Teilhabe"),
-        )
+        Person.objects.get_or_create(
+            name=name, locale=locales()["de"], defaults={"role": roles["de"]}
+        )[0]
+        for name, roles in INITIATORS.items()
     ]

@@ -12,9 +12,10 @@ from PIL import Image, ImageDraw, ImageFont
 from website.people.models import PartnerOrganisation, Person
 from website.projects.models import ProjectContact
 
-from .factories import PartnerIndexPageFactory, ProjectPageFactory, make_image
+from .factories import PartnerIndexPageFactory, ProjectPageFactory, locales, make_image
 from .helpers import ensure_child, ensure_translation, list_html, paragraphs_html
 from .seed import read_sections
+from .snippet_translations import ensure_snippet_translations
 
 Kind = PartnerOrganisation.Kind
 # (name, kind, town, short description, logo colour): all fictional.
@@ -67,6 +68,16 @@ CONTACTS = {
         "Koordination Connecting Partners",
         "partners@connecting-humans.example",
     ),
+}
+CONTACT_TRANSLATIONS = {
+    "connecting-women": {
+        "en": {"name": "Leyla Beispiel (fictional)", "role": "Coordinator, Connecting Women"},
+        "ar": {"name": "Leyla Beispiel (شخصية خيالية)", "role": "منسّقة Connecting Women"},
+    },
+    "connecting-partners": {
+        "en": {"name": "Jonas Muster (fictional)", "role": "Coordinator, Connecting Partners"},
+        "ar": {"name": "Jonas Muster (شخصية خيالية)", "role": "منسّق Connecting Partners"},
+    },
 }
 
 # Per project: the seed's section, which of its sentences lead, and the glance boxes in German,
@@ -234,7 +245,7 @@ def logo(name, colour):
 def ensure_partners(log):
     partners = []
     for number, (name, kind, town, description, colour) in enumerate(PARTNERS, start=1):
-        partner = PartnerOrganisation.objects.filter(name=name).first()
+        partner = PartnerOrganisation.objects.filter(name=name, locale=locales()["de"]).first()
         if partner is None:
             image = make_image(logo(name, colour), f"logo-{number}.png", title=f"Logo {name}")
             partner = PartnerOrganisation.objects.create(
@@ -282,6 +293,16 @@ def split_lead(paragraphs, marker="Das Projekt"):
     return lead, body
 
 
+def ensure_contact(slug, log):
+    """The project's contact person, German, with the name and role in English and Arabic."""
+    name, role, email = CONTACTS[slug]
+    person, _ = Person.objects.get_or_create(
+        name=name, locale=locales()["de"], defaults={"role": role, "public_email": email}
+    )
+    ensure_snippet_translations(person, CONTACT_TRANSLATIONS[slug], log)
+    return person
+
+
 def ensure_project(home, slug, sections, partners, log):
     project = PROJECTS[slug]
     lead, body = split_lead(sections[project["title"]].paragraphs)
@@ -300,11 +321,8 @@ def ensure_project(home, slug, sections, partners, log):
         search_description=lead[:300],
         show_in_menus=True,
     )
+    person = ensure_contact(slug, log)
     if created:
-        name, role, email = CONTACTS[slug]
-        person, _ = Person.objects.get_or_create(
-            name=name, defaults={"role": role, "public_email": email}
-        )
         page.contacts.set([ProjectContact(person=person)])
         page.partners.set([partners[index] for index in project["partners"]])
         page.save_revision().publish()

@@ -4,11 +4,13 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from website.snippet_choosers import SnippetChooserViewSet
+from website.snippet_choosers import OriginalsChooserViewSet
 
 from .models import PartnerOrganisation, Person
 
 
+# Each is translated through simple_translation's "Translate" action in the listing; the
+# choosers offer the originals in the first language only (see website.translatable).
 # Listings and choosers search the models' own index (their AutocompleteFields). No
 # search_fields here: SQLite's index has no column per field, so naming fields fails there.
 class PartnerOrganisationViewSet(SnippetViewSet):
@@ -16,7 +18,7 @@ class PartnerOrganisationViewSet(SnippetViewSet):
     icon = "group"
     list_display = ["name", "kind", "town", "since_year"]
     list_filter = ["kind", "since_year"]
-    chooser_viewset_class = SnippetChooserViewSet
+    chooser_viewset_class = OriginalsChooserViewSet
 
 
 class PersonViewSet(SnippetViewSet):
@@ -24,7 +26,7 @@ class PersonViewSet(SnippetViewSet):
     icon = "user"
     list_display = ["name", "role", "organisation"]
     list_filter = ["organisation"]
-    chooser_viewset_class = SnippetChooserViewSet
+    chooser_viewset_class = OriginalsChooserViewSet
 
 
 class PeopleViewSetGroup(SnippetViewSetGroup):

@@ -15,6 +15,7 @@ from website.core.models import BasePage
 from website.images import renditions
 from website.images.models import image_field
 from website.people.models import PartnerOrganisation
+from website.translatable import first_language_only, localized_all
 
 
 class ProjectPage(BasePage):  # noqa: DJ008 (Page defines __str__)
@@ -31,6 +32,7 @@ class ProjectPage(BasePage):  # noqa: DJ008 (Page defines __str__)
         verbose_name=_("partner organisations"),
         blank=True,
         related_name="projects",
+        limit_choices_to=first_language_only,
     )
 
     content_panels = [
@@ -73,8 +75,11 @@ class ProjectPage(BasePage):  # noqa: DJ008 (Page defines __str__)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["contacts"] = self.contacts.select_related("person__organisation", "person__photo")
-        context["partner_list"] = list(self.partners.select_related("logo"))
+        people = [contact.person for contact in self.contacts.select_related("person__locale")]
+        context["contacts"] = localized_all(people, "organisation", "photo")
+        context["partner_list"] = localized_all(
+            self.partners.select_related("logo", "locale"), "logo"
+        )
         renditions.prefetch([partner.logo for partner in context["partner_list"]], "logo")
         # News, stories and exhibitions build on projects: they add their lists of this
         # project's pages through the hook, a function of the page and the context.
@@ -86,7 +91,11 @@ class ProjectPage(BasePage):  # noqa: DJ008 (Page defines __str__)
 class ProjectContact(Orderable):
     page = ParentalKey(ProjectPage, related_name="contacts", on_delete=models.CASCADE)
     person = models.ForeignKey(
-        "people.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="+"
+        "people.Person",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to=first_language_only,
     )
 
     panels = [FieldPanel("person")]
@@ -117,7 +126,12 @@ class PartnerIndexPage(BasePage):  # noqa: DJ008 (Page defines __str__)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        partners = list(PartnerOrganisation.objects.select_related("logo").order_by("kind", "name"))
+        partners = localized_all(
+            PartnerOrganisation.objects.filter(first_language_only())
+            .select_related("logo", "locale")
+            .order_by("kind", "name"),
+            "logo",
+        )
         renditions.prefetch([partner.logo for partner in partners], "logo")
         context["partners"] = partners
         return context
