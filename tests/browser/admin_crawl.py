@@ -48,6 +48,8 @@ from website.users.sections import group_name, setup_sections
 
 # What a page type's listing, form and record are: Wagtail's views of one page.
 PAGE_ACTIONS = ["edit", "history", "delete"]
+# The site's own admin views of one page, which no Wagtail registry names: URL name, page type.
+OWN_PAGE_VIEWS = {"exhibitions_add_photos": "exhibitions.ExhibitionPage"}
 # The views beside a model's edit view, found by its URL name: "wagtailimages:edit" has
 # "wagtailimages:delete", a snippet's "…:edit" has "…:list", "…:add", "…:history", "…:delete".
 LISTING_ACTIONS = ["index", "list", "add", "add_multiple"]
@@ -224,6 +226,9 @@ def page_views():
         for action in PAGE_ACTIONS:
             url = reverse(f"wagtailadmin_pages:{action}", args=[page.pk])
             yield View(f"{label} {action}", url, preview=action == "edit" and page.is_previewable())
+        for name, page_type in OWN_PAGE_VIEWS.items():
+            if model._meta.label == page_type:
+                yield View(f"{label} {name}", reverse(name, args=[page.pk]))
 
 
 def admin_views(user):
