@@ -9,10 +9,17 @@ WIDTHS = [320, 390, 768, 1440]
 # The page's width against the window's and, when wider, what sticks out furthest: elements and
 # runs of text (a long word overflows its heading, not the heading's box), leaving out what is
 # not rendered (a closed disclosure), fixed, or clipped by an ancestor's own scrolling or hiding.
+# The root's own clip (key-visual.css hides a classic scrollbar's width under an edge-to-edge
+# photo) is lifted while measuring, so it hides nothing else that sticks out.
 MEASURE = """() => {
-    const width = document.documentElement.clientWidth;
-    const measured = {scrollWidth: document.documentElement.scrollWidth, innerWidth, widest: null};
-    if (measured.scrollWidth <= innerWidth) return measured;
+    const root = document.documentElement;
+    root.style.overflowX = "visible";
+    const width = root.clientWidth;
+    const measured = {scrollWidth: root.scrollWidth, innerWidth, widest: null};
+    if (measured.scrollWidth <= innerWidth) {
+        root.style.overflowX = "";
+        return measured;
+    }
     const clipped = (element, includingItself) => {
         for (let box = includingItself ? element : element.parentElement;
              box && box !== document.documentElement; box = box.parentElement) {
@@ -40,6 +47,7 @@ MEASURE = """() => {
             text: element.textContent.trim().replace(/\\s+/g, " ").slice(0, 60),
         };
     }
+    root.style.overflowX = "";
     return measured;
 }"""
 
