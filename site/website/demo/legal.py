@@ -177,7 +177,8 @@ PAGES = [
 # The pages in English and Arabic, by the German page's slug; Arabic pages take the English slugs
 # (see exhibitions.TRANSLATIONS). Each says first that its German original is the binding one.
 # "Leichte Sprache" stays German: it is the site in easy-to-read German, which every footer
-# offers as such.
+# offers as such. In Arabic, Unicode isolates (U+2066 … U+2069) keep e-mail addresses, phone
+# numbers and an address within a sentence left to right.
 TRANSLATIONS = read_translations("legal-translations.json")
 
 
