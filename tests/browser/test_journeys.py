@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
 import pytest
@@ -16,7 +17,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from exhibitions.models import ExhibitionPage
-from stories.models import StoryIndexPage
+from stories.models import StoryIndexPage, StoryPage
 
 # The live server answers from another thread: the data must be committed. The groups the
 # migrations create (the consent team's among them) are restored before every test.
@@ -93,9 +94,19 @@ def test_a_visitor_walks_from_the_exhibition_to_the_news(visitor, live_server, d
     assert story_images.count() > 0
     story_url = page.url
 
-    # Arabic: the story has no Arabic version, so the switcher says so instead of linking; the
-    # visitor goes home and takes Arabic there.
+    # Arabic: the switcher leads to the story's Arabic version.
+    story = StoryPage.objects.get(url_path__endswith=urlparse(story_url).path)
     switcher = page.get_by_role("navigation", name="Sprache")
+    switcher.get_by_role("link", name="العربيّة").click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(heading(page)).to_have_text(
+        story.get_translation(Locale.objects.get(language_code="ar")).title
+    )
+
+    # The page in easy-to-read German has no Arabic version, so its switcher says so instead of
+    # linking; the visitor goes home and takes Arabic there.
+    page.get_by_role("contentinfo").get_by_role("link", name="لغة ألمانية مبسطة").click()
+    expect(heading(page)).to_have_text("Leichte Sprache")
     expect(switcher.get_by_role("link", name="العربيّة")).to_have_count(0)
     switcher.get_by_text("AR", exact=True).click()
     expect(switcher).to_contain_text("Diese Seite gibt es noch nicht auf Arabisch.")

@@ -1,3 +1,5 @@
+import io
+
 from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
 
@@ -31,8 +33,10 @@ def snapshot():
 def test_load_demo_twice_changes_nothing_the_second_time():
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     first = snapshot()
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    second_run = io.StringIO()
+    call_command("load_demo", stdout=second_run)
     assert snapshot() == first
+    assert "angelegt" not in second_run.getvalue()  # the log of each page or translation made
 
 
 def test_demo_home_page_shows_the_seed_introduction(client, html):
@@ -85,6 +89,14 @@ def internal_links(doc):
             yield href
 
 
+# Pages of the demo that exist only in German, and why.
+GERMAN_ONLY = {
+    # The site explained in easy-to-read German (Leichte Sprache): the English and Arabic
+    # footers offer it as "Easy-to-read German".
+    "/leichte-sprache/",
+}
+
+
 class DemoSiteTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -117,6 +129,10 @@ class DemoSiteTests(TestCase):
             ("/neuigkeiten/", "/news/"),
             ("/geschichten/naehen-verbindet/", "/stories/sewing-connects/"),
             ("/toolbox/", "/toolbox/"),
+            ("/toolbox/zugehoerigkeitskreise/", "/toolbox/circles-of-belonging/"),
+            ("/geschichten/mentoring-auf-augenhoehe/", "/stories/mentoring-as-equals/"),
+            ("/ueber-das-projekt/", "/about-the-project/"),
+            ("/impressum/", "/legal-notice/"),
         ):
             with self.subTest(path):
                 switcher = self.get(path).select(".language-switcher a")
@@ -138,6 +154,11 @@ class DemoSiteTests(TestCase):
             ("/en/news/beulwitz-designt-at-saalfeld-castle/", "Photo exhibition at Saalfeld"),
             ("/en/news/new-mentoring-round-begins/", "a new mentoring round begins"),
             ("/en/toolbox/", "Toolbox"),
+            ("/en/toolbox/take-a-step-forward/", "Take a step forward"),
+            ("/en/stories/a-new-start-in-the-workshop/", "A new start in the workshop"),
+            ("/en/news/new-methods-in-the-toolbox/", "New in the Toolbox"),
+            ("/en/about-the-project/project-partners/", "The project partners"),
+            ("/en/privacy/", "Privacy"),
         ):
             with self.subTest(path):
                 doc = self.get(path)
@@ -146,6 +167,29 @@ class DemoSiteTests(TestCase):
         listed = {a["href"] for a in self.get("/en/news/").select("main a")}
         for item in ("beulwitz-designt-at-saalfeld-castle", "new-mentoring-round-begins"):
             self.assertIn(f"/en/news/{item}/", listed)
+
+    def test_every_german_page_has_a_live_english_and_arabic_translation(self):
+        untranslated = {}
+        for page in Page.objects.live().filter(locale__language_code="de", depth__gt=1):
+            languages = set(
+                page.get_translations().live().values_list("locale__language_code", flat=True)
+            )
+            if page.url not in GERMAN_ONLY and languages != {"en", "ar"}:
+                untranslated[page.url] = sorted(languages)
+        self.assertEqual(untranslated, {})
+
+    def test_translated_legal_pages_say_first_that_the_german_one_is_binding(self):
+        for code, binding in (("en", "only the German version"), ("ar", "النسخة الألمانية")):
+            for slug in ("legal-notice", "privacy", "accessibility"):
+                with self.subTest(code=code, slug=slug):
+                    first = self.get(f"/{code}/{slug}/").select_one("main .stream p")
+                    self.assertIn(binding, first.get_text())
+            footer = self.get(f"/{code}/").select(".site-footer__links a")
+            self.assertEqual(
+                [a["href"] for a in footer],
+                [f"/{code}/legal-notice/", f"/{code}/privacy/", f"/{code}/accessibility/"]
+                + ["/leichte-sprache/"],
+            )
 
     def test_every_photo_of_the_exhibition_is_translated(self):
         for code, caption, alt in (

@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.utils.html import format_html
 
+from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page, Site
 
 from website.core.models import (
@@ -15,7 +16,13 @@ from website.core.models import (
 )
 
 from .factories import HomePageFactory, StandardPageFactory, locales
-from .helpers import ensure_child, ensure_translation, paragraphs_html
+from .helpers import (
+    ensure_child,
+    ensure_translation,
+    in_locale,
+    paragraphs_html,
+    read_translations,
+)
 from .seed import read_sections
 
 # The seed is German only; these are the site's own translations of its introduction.
@@ -54,6 +61,9 @@ ABOUT_PAGES = [
     ("ausgangslage", "Die ursprüngliche Ausgangslage"),
     ("schwerpunkte-2024", "Die Schwerpunkte 2024"),
 ]
+# The pages about the project, the partner overview among them, in English and Arabic, by the
+# German page's slug; Arabic pages take the English slugs (see exhibitions.TRANSLATIONS).
+ABOUT_TRANSLATIONS = read_translations("about-translations.json")
 
 
 def ensure_home_page(sections, german, log):
@@ -125,6 +135,25 @@ def ensure_about_pages(home, sections, log):
     return about
 
 
+def translate_about_pages(about, log):
+    """The pages about the project in English and Arabic, once projects has made the overview."""
+    for slug, translations in ABOUT_TRANSLATIONS.items():
+        page = about if slug == about.slug else about.get_children().get(slug=slug).specific
+        # The partner overview's introduction is rich text, the standard pages' plain text.
+        rich = isinstance(page._meta.get_field("intro"), RichTextField)
+        for code in ("en", "ar"):
+            intro = translations[code]["intro"]
+            ensure_translation(
+                page,
+                code,
+                log,
+                slug=translations["slug"],
+                title=translations[code]["title"],
+                intro=paragraphs_html([intro]) if rich else intro,
+                search_description=intro[:300],
+            )
+
+
 def ensure_featured(home, pages):
     """The home page's hero link and featured pages, once."""
     if not home.featured_pages.exists():
@@ -167,10 +196,13 @@ def ensure_footer_and_settings(site, legal_pages):
             defaults={"text": format_html("<p>{}</p>", text)},
         )
         if not footer.links:
-            # The legal pages are German, the binding language, in every footer.
+            # Each footer links the legal pages in its own language where there is a translation
+            # (which names the German page as the binding one).
             footer.links = [
                 {"type": "link", "value": {"page": page.pk, "label": label}}
-                for page, label in zip(legal_pages, FOOTER_LINK_LABELS[code], strict=True)
+                for page, label in zip(
+                    in_locale(legal_pages, footer.locale), FOOTER_LINK_LABELS[code], strict=True
+                )
             ]
             footer.save()
     settings = SiteSettings.for_site(site)

@@ -5,7 +5,14 @@ says so on the page.
 """
 
 from .factories import StandardPageFactory
-from .helpers import ensure_child, list_html, paragraphs_html
+from .helpers import (
+    ensure_child,
+    ensure_translation,
+    list_html,
+    paragraphs_html,
+    read_translations,
+    translated_stream,
+)
 
 FICTIONAL = "Hinweis: Alle Namen, Anschriften und Nummern auf dieser Seite sind fiktive Beispiele."
 
@@ -167,6 +174,14 @@ PAGES = [
 ]
 
 
+# The pages in English and Arabic, by the German page's slug; Arabic pages take the English slugs
+# (see exhibitions.TRANSLATIONS). Each says first that its German original is the binding one.
+# "Leichte Sprache" stays German: it is the site in easy-to-read German, which every footer
+# offers as such. In Arabic, Unicode isolates (U+2066 … U+2069) keep e-mail addresses, phone
+# numbers and an address within a sentence left to right.
+TRANSLATIONS = read_translations("legal-translations.json")
+
+
 def build(home, log):
     pages = []
     for slug, title, intro, body in PAGES:
@@ -182,4 +197,24 @@ def build(home, log):
         if created:
             log(f"Seite „{title}“ angelegt")
         pages.append(page)
+        if slug in TRANSLATIONS["pages"]:
+            translate(page, TRANSLATIONS["pages"][slug], log)
     return pages
+
+
+def translate(page, translations, log):
+    for code in ("en", "ar"):
+        translation = translations[code]
+        ensure_translation(
+            page,
+            code,
+            log,
+            slug=translations["slug"],
+            title=translation["title"],
+            intro=translation["intro"],
+            body=[
+                text(TRANSLATIONS["binding"][code]),
+                *translated_stream(page.body.raw_data, translation["body"], code),
+            ],
+            search_description=translation["intro"],
+        )

@@ -9,69 +9,20 @@ from website.news.models import NewsPageRelatedPage
 
 from .exhibitions import photo_text
 from .factories import NewsIndexPageFactory, NewsPageFactory
-from .helpers import ensure_child, ensure_translation, in_locale, paragraphs_html
+from .helpers import (
+    ensure_child,
+    ensure_translation,
+    in_locale,
+    paragraphs_html,
+    read_translations,
+)
 from .seed import read_sections
 
 EXAMPLE = "Fiktives Beispiel der Demo-Inhalte."
 
-# The news index and two of its items in English and Arabic, by the German item's slug. Arabic
-# pages take the English slugs (see exhibitions.TRANSLATIONS).
-INDEX_TRANSLATIONS = {
-    "en": {"title": "News", "intro": "What is happening in the projects of Connecting Humans."},
-    "ar": {"title": "الأخبار", "intro": "ما يجري في مشاريع Connecting Humans."},
-}
-ITEM_TRANSLATIONS = {
-    "beulwitz-designt-im-saalfelder-schloss": {
-        "slug": "beulwitz-designt-at-saalfeld-castle",
-        "en": {
-            "title": "Photo exhibition at Saalfeld Castle: fashion unites",
-            "summary": "A successful project shows how easily sustainability, integration and "
-            "joy go together.",
-            "body": [
-                "The fashion photographs of the project “Beulwitz designt” are now on show in "
-                "the gallery of Saalfeld Castle. Its initiators are Christian Uthe, responsible "
-                "for mobile youth work, and Martin Spitzer, planner for social participation. The "
-                "project especially promotes the cultural participation of women and girls and "
-                "offers new leisure activities, qualifications and career prospects."
-            ],
-            "tags": ["Exhibition", "Fashion"],
-        },
-        "ar": {
-            "title": "معرض صور في قصر زالفيلد: الموضة تجمعنا",
-            "summary": "مشروع ناجح يبيّن كم يسهل الجمع بين الاستدامة والاندماج والفرح.",
-            "body": [
-                "تُعرض الآن صور الأزياء من مشروع «Beulwitz designt» في صالة العرض بقصر زالفيلد. "
-                "أطلق المشروع كريستيان أوته، المسؤول عن العمل الشبابي المتنقل، ومارتن شبيتسر، "
-                "مخطط المشاركة الاجتماعية. ويعزز المشروع بشكل خاص المشاركة الثقافية للنساء "
-                "والفتيات، ويقدم أنشطة جديدة لأوقات الفراغ ومؤهلات وآفاقًا مهنية."
-            ],
-            "tags": ["معرض", "موضة"],
-        },
-    },
-    "mentoring-runde-beginnt": {
-        "slug": "new-mentoring-round-begins",
-        "en": {
-            "title": "Connecting Women: a new mentoring round begins",
-            "summary": "Mentees and mentors get to know each other at a first meeting.",
-            "body": [
-                "Twelve women with experience of migration or flight and twelve mentors from "
-                "public administration and business are starting a new mentoring round.",
-                "Fictional example from the demo content.",
-            ],
-            "tags": ["Mentoring"],
-        },
-        "ar": {
-            "title": "Connecting Women: انطلاق جولة إرشاد جديدة",
-            "summary": "تتعرّف المتدرّبات والمرشدات على بعضهن في لقاء أول.",
-            "body": [
-                "تبدأ اثنتا عشرة امرأة لديهن تجربة هجرة أو لجوء، واثنتا عشرة مرشدة من الإدارة "
-                "العامة والشركات، جولة إرشاد جديدة.",
-                "مثال خيالي من محتوى العرض التجريبي.",
-            ],
-            "tags": ["إرشاد"],
-        },
-    },
-}
+# The news index and its items in English and Arabic, by the German item's slug. Arabic pages
+# take the English slugs (see exhibitions.TRANSLATIONS).
+TRANSLATIONS = read_translations("news-translations.json")
 
 
 def news_items(sections, exhibition, projects, partner_page, toolbox):
@@ -168,11 +119,11 @@ def build(home, exhibition, projects, partner_page, toolbox, log):
 
 
 def translate(index, log):
-    for code, text in INDEX_TRANSLATIONS.items():
+    for code, text in TRANSLATIONS["index"].items():
         ensure_translation(
             index, code, log, title=text["title"], slug="news", intro=f"<p>{text['intro']}</p>"
         )
-    for slug, item in ITEM_TRANSLATIONS.items():
+    for slug, item in TRANSLATIONS["items"].items():
         for code in ("en", "ar"):
             translate_item(index.get_children().get(slug=slug).specific, code, item, log)
 

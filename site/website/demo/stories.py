@@ -19,7 +19,14 @@ from stories.models import Consent, Participant, StoryPhoto
 from website.projects.models import ProjectPage
 
 from .factories import StoryIndexPageFactory, StoryPageFactory, make_image
-from .helpers import ensure_child, ensure_translation, in_locale, paragraphs_html
+from .helpers import (
+    ensure_child,
+    ensure_translation,
+    in_locale,
+    paragraphs_html,
+    read_translations,
+    translated_stream,
+)
 
 EXAMPLE = "Fiktives Beispiel der Demo-Inhalte: Person, Name und Geschichte sind erfunden."
 
@@ -341,100 +348,45 @@ def build(home, log):
     return index
 
 
-# The index and the first story in English and Arabic; Arabic pages take the English slugs (see
-# exhibitions.TRANSLATIONS). Amal's own words stay beside the English; on the Arabic page they
-# are the text itself.
-AMAL_OWN_WORDS = [
-    STORIES[0]["body"][1]["value"]["own_text"],
-    STORIES[0]["body"][2]["value"]["own_text"],
-]
-INDEX_TRANSLATIONS = {
-    "en": {
-        "title": "Stories",
-        "intro": "Participants of Connecting Women and Connecting Partners tell their stories, "
-        "under a pseudonym and with their consent.",
-    },
-    "ar": {
-        "title": "قصص",
-        "intro": "يروي مشاركون ومشاركات من Connecting Women وConnecting Partners قصصهم، "
-        "بأسماء مستعارة وبموافقتهم.",
-    },
-}
-STORY_TRANSLATIONS = {
-    "naehen-verbindet": {
-        "slug": "sewing-connects",
-        "en": {
-            "title": "Sewing connects",
-            "teaser": "Amal came to Saalfeld without speaking any German. In the open sewing "
-            "workshop she found friends – and something to do.",
-            "quote": "With needle and thread I found my first friends here.",
-            "portrait_alt": "A woman in a headscarf, drawn from behind",
-            "tags": ["Arriving", "Language", "Fashion"],
-            "body": [
-                paragraph(
-                    "Amal tells her story in German and in Arabic, the language she grew up "
-                    "with; here her Arabic words stand beside an English translation."
-                ),
-                bilingual(
-                    "ar",
-                    "When I came to Saalfeld, I didn’t know anyone. In the open sewing workshop I "
-                    "sat at a sewing machine again for the first time.",
-                    AMAL_OWN_WORDS[0],
-                ),
-                bilingual(
-                    "ar",
-                    "Today I show other women how to read a sewing pattern. We speak German and "
-                    "Arabic all mixed up – and we understand each other.",
-                    AMAL_OWN_WORDS[1],
-                ),
-                paragraph(
-                    "Fictional example from the demo content: the person, name and story are "
-                    "invented."
-                ),
-            ],
-        },
-        "ar": {
-            "title": "الخياطة تجمعنا",
-            "teaser": "جاءت أمل إلى زالفيلد دون أن تعرف كلمة من الألمانية. وفي ورشة الخياطة "
-            "المفتوحة وجدت صديقات – وعملًا تحبه.",
-            "quote": "بالإبرة والخيط وجدت هنا أولى صديقاتي.",
-            "portrait_alt": "امرأة ترتدي حجابًا، مرسومة من الخلف",
-            "tags": ["الوصول", "اللغة", "موضة"],
-            "body": [
-                paragraph("تروي أمل قصتها بالألمانية وبالعربية، اللغة التي نشأت عليها."),
-                {"type": "paragraph", "value": AMAL_OWN_WORDS[0]},
-                {"type": "paragraph", "value": AMAL_OWN_WORDS[1]},
-                paragraph("مثال خيالي من محتوى العرض التجريبي: الشخص والاسم والقصة من نسج الخيال."),
-            ],
-        },
-    },
-}
+# The index and the stories in English and Arabic; Arabic pages take the English slugs (see
+# exhibitions.TRANSLATIONS). A participant's own words stay beside the translation; in their own
+# language (Amal's on the Arabic page) they are the text itself.
+TRANSLATIONS = read_translations("stories-translations.json")
 
 
 def translate(index, log):
-    for code, text in INDEX_TRANSLATIONS.items():
+    for code, text in TRANSLATIONS["index"].items():
         ensure_translation(
             index, code, log, title=text["title"], slug="stories", intro=f"<p>{text['intro']}</p>"
         )
-    for slug, story in STORY_TRANSLATIONS.items():
+    for slug, story in TRANSLATIONS["stories"].items():
         page = index.get_children().get(slug=slug).specific
         for code in ("en", "ar"):
-            text = story[code]
+            translate_story(page, code, story, log)
 
-            def adapt(translation, text=text, page=page):
-                translation.exhibitions.set(in_locale(page.exhibitions.all(), translation.locale))
-                translation.tags.set(text["tags"])
 
-            ensure_translation(
-                page,
-                code,
-                log,
-                adapt=adapt,
-                slug=story["slug"],
-                title=text["title"],
-                teaser=text["teaser"],
-                quote=text["quote"],
-                portrait_alt=text["portrait_alt"],
-                body=text["body"],
-                search_description=text["teaser"],
-            )
+def translate_story(page, code, story, log):
+    text = story[code]
+
+    def adapt(translation):
+        translation.exhibitions.set(in_locale(page.exhibitions.all(), translation.locale))
+        translation.tags.set(text["tags"])
+        # The copied rows are saved one by one: the revision is made from the saved photos.
+        for photo, words in zip(translation.photos.all(), text.get("photos", []), strict=True):
+            photo.caption = photo.alt_text = words
+            photo.save(update_fields=["caption", "alt_text"])
+
+    ensure_translation(
+        page,
+        code,
+        log,
+        adapt=adapt,
+        slug=story["slug"],
+        title=text["title"],
+        teaser=text["teaser"],
+        quote=text["quote"],
+        content_note=text.get("content_note", ""),
+        portrait_alt=text.get("portrait_alt", ""),
+        body=translated_stream(page.body.raw_data, text["body"], code),
+        search_description=text["teaser"],
+    )

@@ -11,7 +11,13 @@ from wagtail.documents import get_document_model
 from website.toolbox.models import MethodWorksheet, TargetGroup
 
 from .factories import MethodPageFactory, ToolboxPageFactory
-from .helpers import ensure_child, ensure_translation, paragraphs_html
+from .helpers import (
+    ensure_child,
+    ensure_translation,
+    paragraphs_html,
+    read_translations,
+    translated_stream,
+)
 from .seed import read_sections
 
 EXAMPLE_NOTE = "Beispielmethode der Demo-Inhalte."
@@ -144,33 +150,18 @@ METHODS = [
 ]
 
 
-def worksheet(title, text):
+def worksheet(title, text, name="blatt.txt"):
     document_model = get_document_model()
     document = document_model.objects.filter(title=title).first()
     if document is None:
-        document = document_model(title=title, file=ContentFile(text.encode(), name="blatt.txt"))
+        document = document_model(title=title, file=ContentFile(text.encode(), name=name))
         document.save()
     return document
 
 
-# The Toolbox page (the seed's text) in English and Arabic; its methods are German only so far.
-INDEX_TRANSLATIONS = {
-    "en": [
-        "In our Toolbox you will find reflections and guides for reflection on the topics of "
-        "migration and flight. These materials are meant for everyone who wants to explore the "
-        "topic in depth with people who have experience of migration or flight.",
-        "Each method aims to make participants aware of what it means to be perceived as a "
-        "“stranger” in a society or in a group, and of why it matters for a society to act "
-        "openly and inclusively.",
-    ],
-    "ar": [
-        "في صندوق الأدوات الخاص بنا تجدون بعض الأفكار وإرشادات للتأمل حول موضوعَي الهجرة "
-        "واللجوء. هذه المواد موجّهة إلى كل من يرغب في التعمق في هذا الموضوع مع أشخاص لديهم "
-        "تجربة هجرة أو لجوء.",
-        "تهدف كل طريقة إلى توعية المشاركين والمشاركات بما يعنيه أن يُنظر إلى المرء على أنه "
-        "«غريب» في مجتمع أو في مجموعة، وبأهمية أن يتصرف المجتمع بانفتاح وبروح شاملة للجميع.",
-    ],
-}
+# The Toolbox page (the seed's text) and its methods in English and Arabic, by the German
+# method's slug; Arabic pages take the English slugs (see exhibitions.TRANSLATIONS).
+TRANSLATIONS = read_translations("toolbox-translations.json")
 
 
 def build(home, log):
@@ -221,14 +212,50 @@ def build(home, log):
             page.save_revision().publish()
         if created:
             log(f"Methode „{method['title']}“ angelegt")
-    for code, paragraphs in INDEX_TRANSLATIONS.items():
+    translate(toolbox, log)
+    return toolbox
+
+
+def translate(toolbox, log):
+    for code, text in TRANSLATIONS["index"].items():
         ensure_translation(
             toolbox,
             code,
             log,
-            title="Toolbox" if code == "en" else "صندوق الأدوات",
+            title=text["title"],
             slug="toolbox",
-            intro=paragraphs_html(paragraphs),
-            search_description=paragraphs[0],
+            intro=paragraphs_html(text["intro"]),
+            search_description=text["intro"][0],
         )
-    return toolbox
+    for slug, method in TRANSLATIONS["methods"].items():
+        page = toolbox.get_children().get(slug=slug).specific
+        for code in ("en", "ar"):
+            translate_method(page, code, method, log)
+
+
+def translate_method(page, code, method, log):
+    text = method[code]
+
+    def adapt(translation):
+        if "worksheet" in text:
+            title, name, content = text["worksheet"]
+            translation.worksheets.set(
+                [MethodWorksheet(document=worksheet(title, content, name=name))]
+            )
+
+    ensure_translation(
+        page,
+        code,
+        log,
+        adapt=adapt,
+        slug=method["slug"],
+        title=text["title"],
+        aim=text["aim"],
+        materials="\n".join(text["materials"]),
+        steps=translated_stream(page.steps.raw_data, text["steps"], code),
+        reflection_questions=translated_stream(
+            page.reflection_questions.raw_data, text["questions"], code
+        ),
+        notes=format_html("<p>{}</p>", TRANSLATIONS["note"][code]),
+        search_description=text["aim"],
+    )

@@ -19,6 +19,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             home_page, about = home.build(log)
             partner_page, sub_projects = projects.build(home_page, about, log)
+            home.translate_about_pages(about, log)
             exhibition = exhibitions.build(home_page, log)
             toolbox_page = toolbox.build(home_page, log)
             news.build(home_page, exhibition, sub_projects, partner_page, toolbox_page, log)
