@@ -21,7 +21,12 @@ def make_exhibition(index):
             images = [make_image(plain_jpeg(40, 30), title=f"Foto {n}") for n in range(photos)]
             exhibition.gallery_photos.set(
                 [
-                    GalleryPhoto(image=image, caption=f"Bild {n}", alt_text=f"Beschreibung {n}")
+                    GalleryPhoto(
+                        image=image,
+                        caption=f"Bild {n}",
+                        alt_text=f"Beschreibung {n}",
+                        sort_order=n,  # as the edit form numbers its rows
+                    )
                     for n, image in enumerate(images, start=1)
                 ]
             )
