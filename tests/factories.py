@@ -10,6 +10,7 @@ from website.demo.factories import (
     locales,
     publish_translation,
 )
+from website.demo.snippet_translations import ensure_snippet_translation
 
 __all__ = [
     "ExhibitionIndexPageFactory",
@@ -19,7 +20,13 @@ __all__ = [
     "build_site",
     "locales",
     "publish_translation",
+    "translate_snippet",
 ]
+
+
+def translate_snippet(record, code, **fields):
+    """The snippet's translation into the language, with these fields, as the demo makes it."""
+    return ensure_snippet_translation(record, code, lambda message: None, **fields)
 
 
 def build_site():

@@ -9,20 +9,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from exhibitions.models import ExhibitionCredit, Venue
-from tests.factories import locales, publish_translation
+from tests.factories import locales, publish_translation, translate_snippet
 from website.people.models import Person
 
 pytestmark = pytest.mark.django_db
 
 GERMAN = {"lang": "de", "dir": "ltr"}
-
-
-def translate(record, code, **fields):
-    translation = record.copy_for_translation(locales()[code])
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save()
-    return translation
 
 
 @pytest.fixture
@@ -58,7 +50,7 @@ def visit_texts(doc):
 
 
 def test_an_english_page_shows_the_english_venue_unmarked(client, html, venue, english_page):
-    translate(
+    translate_snippet(
         venue,
         "en",
         name="Castle gallery",
@@ -84,7 +76,7 @@ def test_an_english_page_shows_the_english_venue_unmarked(client, html, venue, e
 def test_without_an_english_translation_the_german_venue_is_marked(
     client, html, venue, english_page
 ):
-    translate(venue, "ar", name="صالة العرض في القصر")  # another language's is no use here
+    translate_snippet(venue, "ar", name="صالة العرض في القصر")  # another language's is no use here
     doc = html(client.get(english_page.url))
     assert visit_texts(doc) == {
         "Galerie im Schloss Schlossplatz 1": GERMAN,
@@ -98,8 +90,10 @@ def test_without_an_english_translation_the_german_venue_is_marked(
 
 
 def test_an_arabic_venue_and_role_are_shown_in_arabic_unmarked(client, html, venue, english_page):
-    translate(venue, "ar", name="صالة العرض في القصر", opening_hours="من الثلاثاء إلى الأحد")
-    translate(Person.objects.get(), "ar", role="العمل الشبابي")
+    translate_snippet(
+        venue, "ar", name="صالة العرض في القصر", opening_hours="من الثلاثاء إلى الأحد"
+    )
+    translate_snippet(Person.objects.get(), "ar", role="العمل الشبابي")
     exhibition = english_page.get_translation(locales()["de"])
     publish_translation(exhibition.get_parent(), locales()["ar"], slug="maarid")
     arabic = publish_translation(exhibition, locales()["ar"], slug="qasr")
@@ -113,13 +107,13 @@ def test_an_arabic_venue_and_role_are_shown_in_arabic_unmarked(client, html, ven
 
 
 def test_an_english_role_replaces_the_german_one(client, html, english_page):
-    translate(Person.objects.get(), "en", role="Youth work")
+    translate_snippet(Person.objects.get(), "en", role="Youth work")
     role = html(client.get(english_page.url)).select_one(".visit__role")
     assert role.get_text() == "Youth work" and not role.has_attr("lang")
 
 
 def test_pages_choose_among_the_german_venues_only(admin_client, make_exhibition, venue):
-    english_venue = translate(venue, "en", name="Castle gallery")
+    english_venue = translate_snippet(venue, "en", name="Castle gallery")
     exhibition = make_exhibition(venue=venue)
     # The page form offers (and accepts) the originals only …
     form = admin_client.get(reverse("wagtailadmin_pages:edit", args=[exhibition.pk])).context[

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 import pytest
 
-from tests.factories import build_site, locales, publish_translation
+from tests.factories import build_site, locales, publish_translation, translate_snippet
 from website.people.models import PartnerOrganisation, Person
 from website.projects.models import PartnerIndexPage, ProjectContact, ProjectPage
 
@@ -18,14 +18,6 @@ def marks(element):
     return {name: element.get(name) for name in ("lang", "dir") if element.has_attr(name)}
 
 
-def translate(record, code, **fields):
-    translation = record.copy_for_translation(locales()[code])
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save()
-    return translation
-
-
 @pytest.fixture
 def english_project():
     homes = build_site()
@@ -36,9 +28,9 @@ def english_project():
             ("Muster GmbH", "Praktika."),
         )
     )
-    translate(translated, "en", short_description="Language courses.")
+    translate_snippet(translated, "en", short_description="Language courses.")
     leyla = Person.objects.create(name="Leyla Beispiel", role="Koordination")
-    translate(leyla, "en", role="Coordinator")
+    translate_snippet(leyla, "en", role="Coordinator")
     project = ProjectPage(title="Connecting Women", slug="connecting-women")
     homes["de"].add_child(instance=project)
     project.contacts.set([ProjectContact(person=leyla)])
