@@ -63,6 +63,15 @@ def assert_unchanged(world):
         assert exhibition.gallery_photos.filter(image=photo).exists()
 
 
+def assert_asked_first(response, callbacks, world):
+    """The confirmation lists both live exhibitions and the photo; nothing changed or queued."""
+    titles = [a.get_text(strip=True) for a in confirmation(response).select("li a")]
+    assert {"Neue Wege", "New Paths", "Am Webstuhl"} <= set(titles)
+    assert not callbacks
+    assert Participant.objects.get(pk=world["anna"].pk).has_valid_consent()
+    assert_unchanged(world)
+
+
 def fresh(pages):
     return [type(page).objects.get(pk=page.pk) for page in pages]
 
@@ -138,11 +147,7 @@ def test_withdrawing_a_consent_asks_first_then_takes_down(
         response = admin_client.post(participant_url(anna), data)
 
     assert response.status_code == 200
-    titles = [a.get_text(strip=True) for a in confirmation(response).select("li a")]
-    assert {"Neue Wege", "New Paths", "Am Webstuhl"} <= set(titles)
-    assert not callbacks
-    assert Participant.objects.get(pk=anna.pk).has_valid_consent()
-    assert_unchanged(live_photo)
+    assert_asked_first(response, callbacks, live_photo)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(participant_url(anna), {**data, **CONFIRM}, follow=True)
@@ -179,11 +184,7 @@ def test_the_delete_confirmation_lists_what_deleting_takes_down(
         response = admin_client.get(delete_url(anna))
 
     assert response.status_code == 200
-    titles = [a.get_text(strip=True) for a in confirmation(response).select("li a")]
-    assert {"Neue Wege", "New Paths", "Am Webstuhl"} <= set(titles)
-    assert not callbacks
-    assert Participant.objects.get(pk=anna.pk).has_valid_consent()
-    assert_unchanged(live_photo)
+    assert_asked_first(response, callbacks, live_photo)
 
 
 def test_deleting_takes_down_and_says_what(
@@ -267,10 +268,7 @@ def test_deleting_several_from_the_listing_lists_what_it_takes_down_first(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = admin_client.get(url)
 
-    titles = [a.get_text(strip=True) for a in confirmation(response).select("li a")]
-    assert {"Neue Wege", "New Paths", "Am Webstuhl"} <= set(titles)
-    assert not callbacks
-    assert_unchanged(live_photo)
+    assert_asked_first(response, callbacks, live_photo)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(url, follow=True)
