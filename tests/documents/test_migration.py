@@ -5,8 +5,6 @@ import re
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from wagtail.documents.models import Document
 from wagtail.models import Collection
@@ -15,16 +13,12 @@ from wagtail.rich_text import expand_db_html
 import pytest
 
 from tests.factories import build_site
+from tests.migrations import migrate
 from tests.toolbox.factories import MethodPageFactory, ToolboxPageFactory
 from website.documents.models import CustomDocument
 from website.toolbox.models import MethodWorksheet
 
 FILE_NAME = "Fatima_Hassan_Teilnehmerliste.txt"
-
-
-def migrate(targets=None):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets or executor.loader.graph.leaf_nodes())
 
 
 @pytest.fixture

@@ -2,27 +2,22 @@
 before keeps every participant on every photo, and the image's old table goes."""
 
 from django.db import connection, migrations, models
-from django.db.migrations.executor import MigrationExecutor
 
 import pytest
 
 from stories.models import Participant
+from tests.migrations import migrate, state_at
 from website.images.models import CustomImage
 
 OLD_TABLE = "images_customimage_participants"
 BEFORE = [("stories", "0003_body_clean_rich_text")]
 
 
-def migrate(targets=None):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets or executor.loader.graph.leaf_nodes())
-
-
 @pytest.fixture
 def old_models(django_db_serialized_rollback, transactional_db):
     """The database as it was while the image model had the participants field."""
     migrate(BEFORE)
-    state = MigrationExecutor(connection).loader.project_state(BEFORE)
+    state = state_at(BEFORE)
     old_field = migrations.AddField(
         "customimage",
         "participants",

@@ -1,14 +1,12 @@
 """Venues, people and partner organisations became translatable snippets: every one made before
 is an original in the site's first language, with a translation key of its own."""
 
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
-
 from wagtail.models import Locale
 
 import pytest
 
 from exhibitions.models import Venue
+from tests.migrations import migrate, state_at
 from website.people.models import PartnerOrganisation, Person
 
 BEFORE = [
@@ -17,16 +15,11 @@ BEFORE = [
 ]
 
 
-def migrate(targets=None):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets or executor.loader.graph.leaf_nodes())
-
-
 @pytest.fixture
 def old_apps(django_db_serialized_rollback, transactional_db):
     """The models as they were before they had a language."""
     migrate(BEFORE)
-    yield MigrationExecutor(connection).loader.project_state(BEFORE).apps
+    yield state_at(BEFORE).apps
     migrate()
 
 
