@@ -48,6 +48,16 @@ def with_takedown_summary(message, takedown):
     return f"{message} {taken_down}"
 
 
+def photo_change(image, faces_unrecognisable, participants):
+    """A change of whom a photo shows and how (to be rolled back), and whom it concerns."""
+
+    def change():
+        type(image).objects.filter(pk=image.pk).update(faces_unrecognisable=faces_unrecognisable)
+        image.participants.set(participants)
+
+    return change, [participant.pk for participant in participants]
+
+
 class ConfirmTakedownMixin:
     takedown = None
 
@@ -88,14 +98,7 @@ class ConfirmingImageEditView(ConfirmTakedownMixin, ImageEditView):
         participants = form.cleaned_data.get("participants")
         if participants is None:
             participants = Participant.objects.filter(images=image)
-
-        def change():
-            type(image).objects.filter(pk=image.pk).update(
-                faces_unrecognisable=image.faces_unrecognisable
-            )
-            image.participants.set(participants)
-
-        return change, [participant.pk for participant in participants]
+        return photo_change(image, image.faces_unrecognisable, participants)
 
 
 class ConfirmingParticipantEditView(ConfirmTakedownMixin, SnippetEditView):
@@ -122,27 +125,32 @@ def would_take_down_on_deleting(participant_ids):
     return would_take_down(consents.delete, participant_ids)
 
 
-class ParticipantDeleteView(SnippetDeleteView):
-    """Deleting a record takes down everything that shows the person: the confirmation lists
-    it first, and the message says what went."""
+class ListsDeletionTakedown:
+    """A deletion of participant records whose confirmation lists what it takes down, and
+    whose message says what went."""
 
-    template_name = "stories/admin/participant_delete.html"
     takedown = None
 
-    def preview_takedown(self):
-        return would_take_down_on_deleting([self.object.pk])
+    def deleted_participant_ids(self):
+        raise NotImplementedError
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["takedown"] = self.preview_takedown()
-        return context
+        takedown = would_take_down_on_deleting(self.deleted_participant_ids())
+        return {**super().get_context_data(**kwargs), "takedown": takedown}
 
     def form_valid(self, form):
-        self.takedown = self.preview_takedown()
+        self.takedown = would_take_down_on_deleting(self.deleted_participant_ids())
         return super().form_valid(form)
 
-    def get_success_message(self):
-        return with_takedown_summary(super().get_success_message(), self.takedown)
+    def get_success_message(self, *args):  # the bulk action's is given the counts
+        return with_takedown_summary(super().get_success_message(*args), self.takedown)
+
+
+class ParticipantDeleteView(ListsDeletionTakedown, SnippetDeleteView):
+    template_name = "stories/admin/participant_delete.html"
+
+    def deleted_participant_ids(self):
+        return [self.object.pk]
 
 
 class RefuseTakedownForm:
@@ -152,13 +160,9 @@ class RefuseTakedownForm:
     def clean(self):
         cleaned_data = super().clean()
         image = self.instance
-        shown = list(image.participants.values_list("pk", flat=True))
+        shown = list(image.participants.all())
         faces = cleaned_data.get("faces_unrecognisable", image.faces_unrecognisable)
-
-        def change():
-            type(image).objects.filter(pk=image.pk).update(faces_unrecognisable=faces)
-
-        if shown and would_take_down(change, shown):
+        if shown and would_take_down(*photo_change(image, faces, shown)):
             raise ValidationError(
                 _(
                     "Saving this would take down live pages or photos showing someone in this "
@@ -176,24 +180,12 @@ class GuardedMultipleImageEditView(MultipleImageEditView):
         return type(form_class.__name__, (RefuseTakedownForm, form_class), {})
 
 
-class ParticipantBulkDeleteAction(DeleteBulkAction):
+class ParticipantBulkDeleteAction(ListsDeletionTakedown, DeleteBulkAction):
     """Deleting several records from the listing lists what that takes down, as one does."""
 
     models = [Participant]
     template_name = "stories/admin/participant_bulk_delete.html"
-    takedown = None
 
-    def preview_takedown(self):
+    def deleted_participant_ids(self):
         participants, _without_access = self.get_actionable_objects()
-        return would_take_down_on_deleting([participant.pk for participant in participants])
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "takedown": self.preview_takedown()}
-
-    def form_valid(self, form):
-        self.takedown = self.preview_takedown()
-        return super().form_valid(form)
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        message = super().get_success_message(num_parent_objects, num_child_objects)
-        return with_takedown_summary(message, self.takedown)
+        return [participant.pk for participant in participants]
