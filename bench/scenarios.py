@@ -12,7 +12,6 @@ import math
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -42,6 +41,8 @@ from PIL import Image, ImageChops, ImageStat  # noqa: E402
 
 from exhibitions.models import ExhibitionIndexPage, ExhibitionPage, GalleryPhoto  # noqa: E402
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tools.demo_server import answers, free_port  # noqa: E402
+from tools.demo_server import gunicorn as gunicorn_command  # noqa: E402
 from website.demo import home as demo  # noqa: E402
 from website.images import renditions  # noqa: E402
 from website.images.models import CustomImage  # noqa: E402
@@ -228,36 +229,21 @@ def wait_for_renditions(images, since, limit=900):
 @contextlib.contextmanager
 def gunicorn(variant, workers=1, application=None):
     """The site served by gunicorn workers on a free port of 127.0.0.1."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     if application is None:
         application = "stock_wsgi" if variant == "stock" else "website.wsgi"
     server = subprocess.Popen(  # noqa: S603
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            f"{application}:application",
-            "--workers",
-            str(workers),
-            "--timeout",
-            "30",
-            "--bind",
-            f"127.0.0.1:{port}",
-        ],
+        gunicorn_command(port, workers, application=application),
         env=os.environ,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                requests.get(base + "/robots.txt", timeout=5)
+        for _ in range(100):  # not listening yet, or still starting
+            if answers(port):
                 break
-            except requests.RequestException:  # not listening yet, or still starting
-                time.sleep(0.2)
+            time.sleep(0.2)
         with open(f"/proc/{server.pid}/task/{server.pid}/children") as children:
             worker = int(children.read().split()[0])
         yield base, worker

@@ -79,10 +79,10 @@ def serving(commands, environment, log_path, port):
                 stop(process)
 
 
-def gunicorn(port, workers=3, timeout=30):
+def gunicorn(port, workers=3, timeout=30, application="website.wsgi"):
     """The command serving the site as in production (the settings come from the environment)."""
     return [
-        *(sys.executable, "-m", "gunicorn", "website.wsgi:application"),
+        *(sys.executable, "-m", "gunicorn", f"{application}:application"),
         *("--workers", str(workers), "--timeout", str(timeout)),
         *("--bind", f"127.0.0.1:{port}"),
     ]
