@@ -2,7 +2,7 @@
 
 from bs4 import BeautifulSoup
 
-NOT_POSTED = ("submit", "button", "reset", "image", "file")
+from tools.form_values import posted_values
 
 
 def form_data(html, action):
@@ -15,25 +15,4 @@ def form_data(html, action):
     fields = form.find_all(["input", "select", "textarea"])
     if form.get("id"):
         fields += document.select(f'[form="{form["id"]}"]')
-    data = {}
-    for field in fields:
-        name = field.get("name")
-        if not name or field.get("type") in NOT_POSTED or field.find_parent("template"):
-            continue
-        if field.name == "textarea":
-            data[name] = field.text
-        elif field.name == "select":
-            chosen = [
-                option.get("value", option.text) for option in field.select("option[selected]")
-            ]
-            if field.has_attr("multiple"):
-                data[name] = chosen
-            else:
-                first = field.find("option")
-                data[name] = chosen[0] if chosen else first.get("value", "") if first else ""
-        elif field.get("type") in ("checkbox", "radio"):
-            if field.has_attr("checked"):
-                data.setdefault(name, []).append(field.get("value", "on"))
-        else:
-            data[name] = field.get("value", "")
-    return data
+    return posted_values(field for field in fields if not field.find_parent("template"))

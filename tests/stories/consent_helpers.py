@@ -11,6 +11,7 @@ from stories.models import Consent, Participant, StoryIndexPage
 from tests.factories import ExhibitionIndexPageFactory, ExhibitionPageFactory
 from tests.images.helpers import make_image
 from tests.images.photos import plain_jpeg
+from tools.form_values import posted_values
 from website.demo.factories import StoryIndexPageFactory, StoryPageFactory
 
 TODAY = timezone.localdate()
@@ -84,26 +85,4 @@ def form_data(response, form_id=None):
     else:
         # The admin's edit form, not the search or account forms around it.
         form = max(doc.select("form[method=post]"), key=lambda f: len(f.find_all("input")))
-    data = {}
-    for field in form.find_all(["input", "select", "textarea"]):
-        name = field.get("name")
-        if not name or field.get("type") in ("submit", "button", "file"):
-            continue
-        if field.name == "textarea":
-            data[name] = field.text
-        elif field.name == "select":
-            chosen = field.find_all("option", selected=True)
-            values = [option.get("value", option.text) for option in chosen]
-            if field.has_attr("multiple"):
-                data[name] = values
-            elif values:
-                data[name] = values[0]
-            else:
-                first = field.find("option")
-                data[name] = first.get("value", "") if first else ""
-        elif field.get("type") in ("checkbox", "radio"):
-            if field.has_attr("checked"):
-                data.setdefault(name, []).append(field.get("value", "on"))
-        else:
-            data[name] = field.get("value", "")
-    return data
+    return posted_values(form.find_all(["input", "select", "textarea"]))
