@@ -79,6 +79,8 @@ def test_files_upload_one_by_one_and_a_bad_one_does_not_stop_the_others(
     expect(page.locator("[aria-live=polite]")).to_have_text(summary)
     for name in ("erstes.jpg", "notiz.txt", "zweites.jpg"):
         expect(page.get_by_role("progressbar", name=name)).to_have_js_property("value", 100)
+    whole = page.get_by_role("progressbar", name="3 von 3 Dateien gesendet")
+    expect(whole).to_have_js_property("value", 3)
     expect(line(page, "erstes.jpg")).to_contain_text("Hinzugefügt")
     expect(line(page, "zweites.jpg")).to_contain_text("Hinzugefügt")
     expect(line(page, "notiz.txt")).to_contain_text(

@@ -15,6 +15,7 @@
     const rowTemplate = root.querySelector("[data-photo-upload-row]");
     const summary = root.querySelector("[data-photo-upload-summary]");
     const announcer = root.querySelector("[data-photo-upload-announcer]");
+    const overall = root.querySelector("[data-photo-upload-overall]");
     const csrfToken = form.querySelector("[name=csrfmiddlewaretoken]").value;
 
     const queue = [];
@@ -22,10 +23,20 @@
     let rows = 0;
     let added = 0;
     let failed = 0;
+    let sent = 0;
     // The draft this upload has saved so far: the server extends it instead of adding revisions.
     let revision = "";
 
     const fill = (text, values) => text.replace(/{(\w+)}/g, (_match, key) => values[key]);
+
+    // Files sent of all chosen so far: the list below may run far out of the window.
+    function showOverall() {
+      overall.querySelector("span").textContent = fill(texts.overall, { done: sent, total: rows });
+      const bar = overall.querySelector("progress");
+      bar.max = rows;
+      bar.value = sent;
+      overall.hidden = false;
+    }
 
     function announce(text) {
       announcer.textContent = text;
@@ -114,6 +125,8 @@
           revision = String(request.response.revision);
         }
         showOutcomes(row, file, outcomesOf(request, file));
+        sent += 1;
+        showOverall();
       }
       uploading = false;
       summary.textContent = fill(texts.summary, { added, failed });
@@ -133,6 +146,7 @@
         list.append(row);
         queue.push({ file, row });
       }
+      if (files.length) showOverall();
       if (files.length && !uploading) uploadAll();
     }
 
